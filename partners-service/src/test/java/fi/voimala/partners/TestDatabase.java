@@ -1,0 +1,10 @@
+package fi.voimala.partners;
+
+import fi.voimala.platform.testing.PostgresTestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/** Every test of this service runs on its own database, partners_test, on the real PostgreSQL. */
+@QuarkusTestResource(value = PostgresTestDatabase.class, initArgs = @ResourceArg(name = "database", value = "partners_test"))
+public class TestDatabase {
+}
