@@ -10,19 +10,20 @@ import java.util.TreeSet;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who is calling, as every service reads it from the token: user name, platform roles and organisation.
+ * Who is calling, as every service reads it from the token: user name, subject (the Keycloak user id),
+ * platform roles and organisation.
  *
  * <p>The organisation is the alias of the Keycloak Organization the user belongs to. Keycloak writes it as
  * {@code "organization": ["alias"]}, or as an object keyed by alias when organisation attributes are mapped;
  * a plain string is accepted too. A user of the platform belongs to one organisation; a token naming several
  * is treated as naming none, so that nothing is scoped to the wrong one.
  */
-public record Caller(String username, Set<String> roles, Optional<String> organization) {
+public record Caller(String username, String subject, Set<String> roles, Optional<String> organization) {
 
     public static final String ORGANIZATION_CLAIM = "organization";
 
     public static Caller anonymous() {
-        return new Caller(null, Set.of(), Optional.empty());
+        return new Caller(null, null, Set.of(), Optional.empty());
     }
 
     public static Caller of(SecurityIdentity identity) {
@@ -32,14 +33,16 @@ public record Caller(String username, Set<String> roles, Optional<String> organi
         Set<String> roles = new TreeSet<>(identity.getRoles());
         roles.retainAll(PlatformRole.ALL);
         String username = identity.getPrincipal().getName();
+        String subject = null;
         Object organizationClaim = null;
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            subject = jwt.getSubject();
             if (jwt.getClaim("preferred_username") != null) {
                 username = jwt.getClaim("preferred_username").toString();
             }
             organizationClaim = jwt.getClaim(ORGANIZATION_CLAIM);
         }
-        return new Caller(username, Set.copyOf(roles), singleOrganization(organizationClaim));
+        return new Caller(username, subject, Set.copyOf(roles), singleOrganization(organizationClaim));
     }
 
     /** Reads the organisation claim in each shape Keycloak (or a test) may write it. */

@@ -1,0 +1,46 @@
+package fi.voimala.gateway.routing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real HTTP server standing in for partners-service: it answers each request with what it received
+ * (method, path, query, Authorization, Cookie, body), so tests can see exactly what the gateway forwards.
+ */
+public class EchoService implements QuarkusTestResourceLifecycleManager {
+
+    static final AtomicInteger REQUESTS = new AtomicInteger();
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            REQUESTS.incrementAndGet();
+            JsonObject echo = new JsonObject()
+                    .put("method", request.method().name())
+                    .put("path", request.path())
+                    .put("query", request.query())
+                    .put("authorization", request.getHeader("Authorization"))
+                    .put("cookie", request.getHeader("Cookie"))
+                    .put("body", body.toString());
+            request.response().putHeader("Content-Type", "application/json").setStatusCode(207).end(echo.encode());
+        }));
+        try {
+            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("echo service did not start", e);
+        }
+        return Map.of("voimala.services.partners", "http://127.0.0.1:" + server.actualPort());
+    }
+
+    @Override
+    public void stop() {
+        vertx.close();
+    }
+}

@@ -1,0 +1,114 @@
+package fi.voimala.partners.agreement.service;
+
+import static fi.voimala.partners.persistence.StoreErrors.notFound;
+
+import fi.voimala.partners.access.PartnerAccess;
+import fi.voimala.partners.agreement.Agreement;
+import fi.voimala.partners.agreement.AgreementType;
+import fi.voimala.partners.agreement.repository.AgreementRepository;
+import fi.voimala.partners.agreement.rest.AgreementApi.AgreementRequest;
+import fi.voimala.partners.agreement.rest.AgreementApi.AgreementView;
+import fi.voimala.partners.organisation.repository.OrganisationRepository;
+import fi.voimala.partners.paging.Filter;
+import fi.voimala.partners.paging.Page;
+import fi.voimala.partners.paging.PageRequest;
+import fi.voimala.partners.persistence.StoreErrors;
+import fi.voimala.platform.problem.RuleViolationException;
+import fi.voimala.platform.security.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** Agreements: the coordinator keeps them; an org-admin reads its own organisation's. */
+@ApplicationScoped
+public class AgreementService {
+
+    public static final Map<String, String> SORTABLE = Map.of("validFrom", "validFrom", "title", "title", "type", "type");
+
+    @Inject
+    AgreementRepository agreements;
+    @Inject
+    OrganisationRepository organisations;
+    @Inject
+    PartnerAccess access;
+
+    @WithTransaction
+    public Uni<AgreementView> create(AgreementRequest request) {
+        checkValidity(request);
+        Agreement agreement = new Agreement();
+        agreement.id = UUID.randomUUID();
+        agreement.createdAt = Instant.now();
+        return requireOrganisation(request.organisationId())
+                .invoke(() -> apply(agreement, request))
+                .chain(() -> agreements.persistAndFlush(agreement))
+                .map(AgreementView::of)
+                .onFailure().transform(StoreErrors::translate);
+    }
+
+    @WithTransaction
+    public Uni<AgreementView> update(UUID id, AgreementRequest request) {
+        checkValidity(request);
+        return load(id)
+                .invoke(agreement -> StoreErrors.requireVersion(request.version(), agreement.version))
+                .call(agreement -> requireOrganisation(request.organisationId()))
+                .invoke(agreement -> apply(agreement, request))
+                .call(agreement -> agreements.flush())
+                .map(AgreementView::of)
+                .onFailure().transform(StoreErrors::translate);
+    }
+
+    @WithSession
+    public Uni<AgreementView> get(Caller caller, UUID id) {
+        return load(id)
+                .call(agreement -> access.scopeOf(caller).invoke(scope -> PartnerAccess.require(scope.covers(agreement.organisationId))))
+                .map(AgreementView::of);
+    }
+
+    @WithSession
+    public Uni<Page<AgreementView>> list(Caller caller, UUID organisationId, AgreementType type, PageRequest page) {
+        return access.scopeOf(caller).chain(scope -> {
+            Filter filter = new Filter()
+                    .where("organisationId = :organisation", "organisation", organisationId)
+                    .where("type = :type", "type", type == null ? null : type.name());
+            if (!scope.everything()) {
+                filter.where("organisationId = :own", "own", scope.organisationId() == null ? new UUID(0, 0) : scope.organisationId());
+            }
+            var query = agreements.find(filter.query(), page.toSort(), filter.parameters());
+            return query.page(page.page(), page.size()).list()
+                    .chain(items -> query.count().map(total -> Page.of(items.stream().map(AgreementView::of).toList(), page, total)));
+        });
+    }
+
+    private Uni<Agreement> load(UUID id) {
+        return agreements.findById(id).onItem().ifNull().failWith(() -> notFound("agreement", id));
+    }
+
+    private Uni<Void> requireOrganisation(UUID organisationId) {
+        return organisations.findById(organisationId).invoke(organisation -> {
+            if (organisation == null) {
+                throw new RuleViolationException("organisationId", "exists", "no organisation has this id");
+            }
+        }).replaceWithVoid();
+    }
+
+    private static void checkValidity(AgreementRequest request) {
+        if (request.validUntil() != null && request.validUntil().isBefore(request.validFrom())) {
+            throw new RuleViolationException("validUntil", "after-valid-from", "must not be before validFrom " + request.validFrom());
+        }
+    }
+
+    private static void apply(Agreement agreement, AgreementRequest request) {
+        agreement.organisationId = request.organisationId();
+        agreement.type = request.type().name();
+        agreement.title = request.title().strip();
+        agreement.signedOn = request.signedOn();
+        agreement.validFrom = request.validFrom();
+        agreement.validUntil = request.validUntil();
+        agreement.updatedAt = Instant.now();
+    }
+}

@@ -1,0 +1,39 @@
+package fi.voimala.partners.paging;
+
+import fi.voimala.platform.problem.RuleViolationException;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Reads list filters from query strings. JAX-RS would answer 404 for a query parameter it cannot convert;
+ * a client deserves 422 naming the parameter and the values it may use.
+ */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+            throw new RuleViolationException(name, "known-value", "unknown value '" + value + "'; allowed: " + allowed);
+        }
+    }
+
+    public static UUID id(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolationException(name, "format", "'" + value + "' is not an id (UUID)");
+        }
+    }
+}

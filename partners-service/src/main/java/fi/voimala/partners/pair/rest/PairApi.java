@@ -1,0 +1,32 @@
+package fi.voimala.partners.pair.rest;
+
+import fi.voimala.partners.pair.Pair;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** What the pair API reads and writes (and what pair events carry). */
+public final class PairApi {
+
+    private PairApi() {
+    }
+
+    /** {@code formedOn} defaults to today (Europe/Helsinki). */
+    public record PairRequest(@NotNull UUID artsProfessionalId, @NotNull UUID careProfessionalId, LocalDate formedOn) {
+    }
+
+    public record DissolveRequest(LocalDate dissolvedOn, @Size(max = 500) String reason) {
+    }
+
+    public enum PairStatus { ACTIVE, DISSOLVED }
+
+    public record PairView(UUID id, long version, UUID artsProfessionalId, UUID careProfessionalId, LocalDate formedOn,
+                           LocalDate dissolvedOn, String dissolveReason, PairStatus status) {
+
+        public static PairView of(Pair p) {
+            return new PairView(p.id, p.version, p.artsProfessionalId, p.careProfessionalId, p.formedOn, p.dissolvedOn,
+                    p.dissolveReason, p.isActive() ? PairStatus.ACTIVE : PairStatus.DISSOLVED);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package fi.voimala.partners.professional.service;
+
+import static fi.voimala.partners.persistence.StoreErrors.notFound;
+
+import fi.voimala.partners.access.PartnerAccess;
+import fi.voimala.partners.access.PartnerAccess.Scope;
+import fi.voimala.partners.events.PartnerEvents;
+import fi.voimala.partners.organisation.repository.OrganisationRepository;
+import fi.voimala.partners.paging.Filter;
+import fi.voimala.partners.paging.Page;
+import fi.voimala.partners.paging.PageRequest;
+import fi.voimala.partners.persistence.StoreErrors;
+import fi.voimala.partners.professional.Field;
+import fi.voimala.partners.professional.Profession;
+import fi.voimala.partners.professional.Professional;
+import fi.voimala.partners.professional.repository.ProfessionalRepository;
+import fi.voimala.partners.professional.rest.ProfessionalApi.ProfessionalRequest;
+import fi.voimala.partners.professional.rest.ProfessionalApi.ProfessionalView;
+import fi.voimala.platform.problem.RuleViolationException;
+import fi.voimala.platform.security.Caller;
+import fi.voimala.platform.security.PlatformRole;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Professionals: registering and changing them, and who sees whom. */
+@ApplicationScoped
+public class ProfessionalService {
+
+    public static final Map<String, String> SORTABLE = Map.of(
+            "lastName", "lastName", "firstName", "firstName", "profession", "profession", "field", "field");
+    private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+
+    @Inject
+    ProfessionalRepository professionals;
+    @Inject
+    OrganisationRepository organisations;
+    @Inject
+    PartnerAccess access;
+    @Inject
+    PartnerEvents events;
+
+    /** Filters a list may take; each is optional. */
+    public record Criteria(UUID organisationId, Field field, Profession profession, String text) {
+    }
+
+    @WithTransaction
+    public Uni<ProfessionalView> register(Caller caller, ProfessionalRequest request) {
+        checkRules(request);
+        Professional professional = new Professional();
+        professional.id = UUID.randomUUID();
+        professional.createdAt = Instant.now();
+        return access.requireAdminOf(caller, request.organisationId())
+                .chain(() -> requireMemberOrganisation(request.organisationId()))
+                .invoke(() -> apply(professional, request))
+                .chain(() -> requireUnique(professional))
+                .chain(() -> professionals.persistAndFlush(professional))
+                .map(ProfessionalView::of)
+                .call(view -> events.record(PartnerEvents.PROFESSIONAL_REGISTERED, view.id(), view))
+                .onFailure().transform(StoreErrors::translate);
+    }
+
+    @WithTransaction
+    public Uni<ProfessionalView> update(Caller caller, UUID id, ProfessionalRequest request) {
+        checkRules(request);
+        return load(id)
+                // An org-admin may change its own people, and may not move them to another organisation.
+                .call(professional -> access.requireAdminOf(caller, professional.organisationId))
+                .call(professional -> access.requireAdminOf(caller, request.organisationId()))
+                .invoke(professional -> StoreErrors.requireVersion(request.version(), professional.version))
+                .call(professional -> professional.organisationId.equals(request.organisationId())
+                        ? Uni.createFrom().voidItem() : requireMemberOrganisation(request.organisationId()))
+                .invoke(professional -> apply(professional, request))
+                .call(this::requireUnique)
+                .call(professional -> professionals.flush())
+                .map(ProfessionalView::of)
+                .call(view -> events.record(PartnerEvents.PROFESSIONAL_UPDATED, view.id(), view))
+                .onFailure().transform(StoreErrors::translate);
+    }
+
+    @WithSession
+    public Uni<ProfessionalView> get(Caller caller, UUID id) {
+        return load(id)
+                .call(professional -> access.scopeOf(caller).invoke(scope -> PartnerAccess.require(maySee(caller, scope, professional))))
+                .map(ProfessionalView::of);
+    }
+
+    @WithSession
+    public Uni<Page<ProfessionalView>> list(Caller caller, Criteria criteria, PageRequest page) {
+        return access.scopeOf(caller).chain(scope -> {
+            Filter filter = new Filter()
+                    .where("organisationId = :organisation", "organisation", criteria.organisationId())
+                    .where("field = :field", "field", criteria.field() == null ? null : criteria.field().name())
+                    .where("profession = :profession", "profession", criteria.profession() == null ? null : criteria.profession().name())
+                    .containsText(criteria.text(), "firstName", "lastName", "concat(firstName, ' ', lastName)");
+            if (!scope.everything()) {
+                if (caller.hasRole(PlatformRole.ORG_ADMIN)) {
+                    filter.where("organisationId = :own", "own", orNone(scope.organisationId()));
+                } else {
+                    // An artist or care professional sees their own profile only.
+                    filter.where("keycloakUserId = :self", "self", scope.subject() == null ? "" : scope.subject());
+                }
+            }
+            var query = professionals.find(filter.query(), page.toSort(), filter.parameters());
+            return query.page(page.page(), page.size()).list()
+                    .chain(items -> query.count().map(total -> Page.of(items.stream().map(ProfessionalView::of).toList(), page, total)));
+        });
+    }
+
+    static boolean maySee(Caller caller, Scope scope, Professional professional) {
+        if (scope.everything()) {
+            return true;
+        }
+        if (caller.hasRole(PlatformRole.ORG_ADMIN) && scope.covers(professional.organisationId)) {
+            return true;
+        }
+        return scope.subject() != null && scope.subject().equals(professional.keycloakUserId);
+    }
+
+    private Uni<Professional> load(UUID id) {
+        return professionals.findById(id).onItem().ifNull().failWith(() -> notFound("professional", id));
+    }
+
+    private Uni<Void> requireMemberOrganisation(UUID organisationId) {
+        return organisations.findById(organisationId).invoke(organisation -> {
+            if (organisation == null) {
+                throw new RuleViolationException("organisationId", "exists", "no organisation has this id");
+            }
+            if (organisation.hasLeft()) {
+                throw new RuleViolationException("organisationId", "member-organisation", "the organisation has left the network");
+            }
+        }).replaceWithVoid();
+    }
+
+    private static void checkRules(ProfessionalRequest request) {
+        if (request.profession().field() != request.field()) {
+            throw new RuleViolationException("profession", "profession-in-field",
+                    request.profession() + " is a profession of " + request.profession().field() + ", not of " + request.field());
+        }
+        if (request.languages() != null) {
+            for (String language : request.languages()) {
+                if (!LANGUAGES.contains(language)) {
+                    throw new RuleViolationException("languages", "iso-639-1", "'" + language + "' is not an ISO 639-1 language code");
+                }
+            }
+        }
+    }
+
+    private Uni<Void> requireUnique(Professional professional) {
+        return professionals.findByEmail(professional.email)
+                .invoke(other -> {
+                    if (other != null && !other.id.equals(professional.id)) {
+                        throw new RuleViolationException("email", "unique", "another professional has this e-mail address");
+                    }
+                })
+                .chain(() -> professional.keycloakUserId == null ? Uni.createFrom().nullItem()
+                        : professionals.findByKeycloakUserId(professional.keycloakUserId))
+                .invoke(other -> {
+                    if (other != null && !other.id.equals(professional.id)) {
+                        throw new RuleViolationException("keycloakUserId", "unique", "another professional has this login");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private static void apply(Professional professional, ProfessionalRequest request) {
+        professional.organisationId = request.organisationId();
+        professional.firstName = request.firstName().strip();
+        professional.lastName = request.lastName().strip();
+        professional.email = request.email().strip();
+        professional.phone = request.phone();
+        professional.field = request.field().name();
+        professional.profession = request.profession().name();
+        professional.methods = request.methods() == null ? new String[0]
+                : request.methods().stream().map(Enum::name).sorted().toArray(String[]::new);
+        professional.languages = request.languages() == null ? new String[0]
+                : request.languages().stream().sorted().toArray(String[]::new);
+        professional.keycloakUserId = request.keycloakUserId() == null || request.keycloakUserId().isBlank() ? null : request.keycloakUserId();
+        professional.updatedAt = Instant.now();
+    }
+
+    private static UUID orNone(UUID id) {
+        return id == null ? new UUID(0, 0) : id;
+    }
+}

@@ -1,0 +1,60 @@
+package fi.voimala.platform.outbox;
+
+import static fi.voimala.platform.testing.KafkaTestBroker.header;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import fi.voimala.platform.testapp.Db;
+import fi.voimala.platform.testapp.TestWidgetResource;
+import fi.voimala.platform.testing.KafkaTestBroker;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** A broker outage delays events, never drops or duplicates them: the design's "no event is lost", with real Kafka. */
+@QuarkusTest
+class OutboxBrokerOutageTest {
+
+    @Inject
+    DataSource db;
+
+    @Test
+    void changesSucceedWhileKafkaIsDownAndEveryEventArrivesOnceAfterItIsBack() {
+        String run = "outage-" + UUID.randomUUID();
+        Set<String> eventIds = new HashSet<>();
+        KafkaTestBroker.stopBroker();
+        try {
+            for (int i = 0; i < 100; i++) {
+                eventIds.add(given().queryParam("name", run + "-" + i).post("/test/widgets")
+                        .then().statusCode(200).extract().jsonPath().getString("eventId"));
+            }
+            assertEquals(100, eventIds.size());
+            assertEquals(100, Db.count(db, "select count(*) from test_widget where name like ?", run + "-%"));
+            // The relay has tried, the producer has reported the failure, and the rows wait in the outbox.
+            await().atMost(Duration.ofSeconds(60)).until(() -> Db.count(db,
+                    "select count(*) from outbox_event where payload->>'name' like ? and attempts > 0 and last_error is not null",
+                    run + "-%") > 0);
+            assertEquals(100, Db.count(db,
+                    "select count(*) from outbox_event where payload->>'name' like ? and published_at is null", run + "-%"));
+        } finally {
+            KafkaTestBroker.restartBroker();
+        }
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> Db.count(db,
+                "select count(*) from outbox_event where payload->>'name' like ? and published_at is null", run + "-%") == 0);
+        List<ConsumerRecord<String, String>> arrived = KafkaTestBroker.records(TestWidgetResource.TOPIC).stream()
+                .filter(record -> eventIds.contains(header(record, "ce_id")))
+                .toList();
+        assertEquals(100, arrived.size(), "records of the 100 events on the topic");
+        assertEquals(100, arrived.stream().map(record -> header(record, "ce_id")).distinct().count(),
+                "distinct event ids on the topic");
+    }
+}
