@@ -23,6 +23,11 @@ public class PartnerAccess {
 
     /** The organisation whose data the caller is limited to; null for a coordinator, who is not limited. */
     public record Scope(boolean everything, UUID organisationId, String subject) {
+        /** The caller's organisation for a query; an id no row has when the caller has none (matches nothing). */
+        public UUID organisationOrNone() {
+            return organisationId == null ? new UUID(0, 0) : organisationId;
+        }
+
         public boolean covers(UUID organisation) {
             return everything || (organisationId != null && organisationId.equals(organisation));
         }

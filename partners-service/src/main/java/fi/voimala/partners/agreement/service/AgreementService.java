@@ -43,7 +43,7 @@ public class AgreementService {
         Agreement agreement = new Agreement();
         agreement.id = UUID.randomUUID();
         agreement.createdAt = Instant.now();
-        return requireOrganisation(request.organisationId())
+        return organisations.requireReferenced(request.organisationId(), false)
                 .invoke(() -> apply(agreement, request))
                 .chain(() -> agreements.persistAndFlush(agreement))
                 .map(AgreementView::of)
@@ -55,7 +55,7 @@ public class AgreementService {
         checkValidity(request);
         return load(id)
                 .invoke(agreement -> StoreErrors.requireVersion(request.version(), agreement.version))
-                .call(agreement -> requireOrganisation(request.organisationId()))
+                .call(agreement -> organisations.requireReferenced(request.organisationId(), false))
                 .invoke(agreement -> apply(agreement, request))
                 .call(agreement -> agreements.flush())
                 .map(AgreementView::of)
@@ -76,11 +76,9 @@ public class AgreementService {
                     .where("organisationId = :organisation", "organisation", organisationId)
                     .where("type = :type", "type", type == null ? null : type.name());
             if (!scope.everything()) {
-                filter.where("organisationId = :own", "own", scope.organisationId() == null ? new UUID(0, 0) : scope.organisationId());
+                filter.where("organisationId = :own", "own", scope.organisationOrNone());
             }
-            var query = agreements.find(filter.query(), page.toSort(), filter.parameters());
-            return query.page(page.page(), page.size()).list()
-                    .chain(items -> query.count().map(total -> Page.of(items.stream().map(AgreementView::of).toList(), page, total)));
+            return Page.fetch(agreements.find(filter.query(), page.toSort(), filter.parameters()), page, AgreementView::of);
         });
     }
 
@@ -88,13 +86,6 @@ public class AgreementService {
         return agreements.findById(id).onItem().ifNull().failWith(() -> notFound("agreement", id));
     }
 
-    private Uni<Void> requireOrganisation(UUID organisationId) {
-        return organisations.findById(organisationId).invoke(organisation -> {
-            if (organisation == null) {
-                throw new RuleViolationException("organisationId", "exists", "no organisation has this id");
-            }
-        }).replaceWithVoid();
-    }
 
     private static void checkValidity(AgreementRequest request) {
         if (request.validUntil() != null && request.validUntil().isBefore(request.validFrom())) {

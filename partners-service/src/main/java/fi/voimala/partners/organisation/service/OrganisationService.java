@@ -110,11 +110,9 @@ public class OrganisationService {
                 filter.where(member ? "memberUntil is null" : "memberUntil is not null");
             }
             if (!scope.everything() && !caller.hasRole(PlatformRole.VIEWER)) {
-                filter.where("id = :own", "own", scope.organisationId() == null ? new UUID(0, 0) : scope.organisationId());
+                filter.where("id = :own", "own", scope.organisationOrNone());
             }
-            var query = organisations.find(filter.query(), page.toSort(), filter.parameters());
-            return query.page(page.page(), page.size()).list()
-                    .chain(items -> query.count().map(total -> Page.of(items.stream().map(OrganisationView::of).toList(), page, total)));
+            return Page.fetch(organisations.find(filter.query(), page.toSort(), filter.parameters()), page, OrganisationView::of);
         });
     }
 

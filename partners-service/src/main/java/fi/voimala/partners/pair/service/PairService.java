@@ -141,14 +141,12 @@ public class PairService {
         }
         if (!scope.everything()) {
             if (caller.hasRole(PlatformRole.ORG_ADMIN)) {
-                filter.where(INVOLVES_ORGANISATION, "own", scope.organisationId() == null ? new UUID(0, 0) : scope.organisationId());
+                filter.where(INVOLVES_ORGANISATION, "own", scope.organisationOrNone());
             } else {
                 filter.where(INVOLVES_PERSON, "self", scope.subject() == null ? "" : scope.subject());
             }
         }
-        var query = pairs.find(filter.query(), page.toSort(), filter.parameters());
-        return query.page(page.page(), page.size()).list()
-                .chain(items -> query.count().map(total -> Page.of(items.stream().map(PairView::of).toList(), page, total)));
+        return Page.fetch(pairs.find(filter.query(), page.toSort(), filter.parameters()), page, PairView::of);
     }
 
     private Uni<Pair> load(UUID id) {

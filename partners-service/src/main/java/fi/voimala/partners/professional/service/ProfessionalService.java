@@ -58,7 +58,7 @@ public class ProfessionalService {
         professional.id = UUID.randomUUID();
         professional.createdAt = Instant.now();
         return access.requireAdminOf(caller, request.organisationId())
-                .chain(() -> requireMemberOrganisation(request.organisationId()))
+                .chain(() -> organisations.requireReferenced(request.organisationId(), true).replaceWithVoid())
                 .invoke(() -> apply(professional, request))
                 .chain(() -> requireUnique(professional))
                 .chain(() -> professionals.persistAndFlush(professional))
@@ -76,7 +76,7 @@ public class ProfessionalService {
                 .call(professional -> access.requireAdminOf(caller, request.organisationId()))
                 .invoke(professional -> StoreErrors.requireVersion(request.version(), professional.version))
                 .call(professional -> professional.organisationId.equals(request.organisationId())
-                        ? Uni.createFrom().voidItem() : requireMemberOrganisation(request.organisationId()))
+                        ? Uni.createFrom().voidItem() : organisations.requireReferenced(request.organisationId(), true).replaceWithVoid())
                 .invoke(professional -> apply(professional, request))
                 .call(this::requireUnique)
                 .call(professional -> professionals.flush())
@@ -102,15 +102,13 @@ public class ProfessionalService {
                     .containsText(criteria.text(), "firstName", "lastName", "concat(firstName, ' ', lastName)");
             if (!scope.everything()) {
                 if (caller.hasRole(PlatformRole.ORG_ADMIN)) {
-                    filter.where("organisationId = :own", "own", orNone(scope.organisationId()));
+                    filter.where("organisationId = :own", "own", scope.organisationOrNone());
                 } else {
                     // An artist or care professional sees their own profile only.
                     filter.where("keycloakUserId = :self", "self", scope.subject() == null ? "" : scope.subject());
                 }
             }
-            var query = professionals.find(filter.query(), page.toSort(), filter.parameters());
-            return query.page(page.page(), page.size()).list()
-                    .chain(items -> query.count().map(total -> Page.of(items.stream().map(ProfessionalView::of).toList(), page, total)));
+            return Page.fetch(professionals.find(filter.query(), page.toSort(), filter.parameters()), page, ProfessionalView::of);
         });
     }
 
@@ -128,16 +126,6 @@ public class ProfessionalService {
         return professionals.findById(id).onItem().ifNull().failWith(() -> notFound("professional", id));
     }
 
-    private Uni<Void> requireMemberOrganisation(UUID organisationId) {
-        return organisations.findById(organisationId).invoke(organisation -> {
-            if (organisation == null) {
-                throw new RuleViolationException("organisationId", "exists", "no organisation has this id");
-            }
-            if (organisation.hasLeft()) {
-                throw new RuleViolationException("organisationId", "member-organisation", "the organisation has left the network");
-            }
-        }).replaceWithVoid();
-    }
 
     private static void checkRules(ProfessionalRequest request) {
         if (request.profession().field() != request.field()) {
@@ -186,7 +174,4 @@ public class ProfessionalService {
         professional.updatedAt = Instant.now();
     }
 
-    private static UUID orNone(UUID id) {
-        return id == null ? new UUID(0, 0) : id;
-    }
 }

@@ -53,7 +53,7 @@ public class SiteService {
         site.id = UUID.randomUUID();
         site.createdAt = Instant.now();
         return access.requireAdminOf(caller, request.organisationId())
-                .chain(() -> requireMemberOrganisation(request.organisationId()))
+                .chain(() -> organisations.requireReferenced(request.organisationId(), true).replaceWithVoid())
                 .invoke(() -> apply(site, request))
                 .chain(() -> requireUniqueWardCode(site))
                 .chain(() -> sites.persistAndFlush(site))
@@ -70,7 +70,7 @@ public class SiteService {
                 .call(site -> access.requireAdminOf(caller, request.organisationId()))
                 .invoke(site -> StoreErrors.requireVersion(request.version(), site.version))
                 .call(site -> site.organisationId.equals(request.organisationId())
-                        ? Uni.createFrom().voidItem() : requireMemberOrganisation(request.organisationId()))
+                        ? Uni.createFrom().voidItem() : organisations.requireReferenced(request.organisationId(), true).replaceWithVoid())
                 .invoke(site -> apply(site, request))
                 .call(this::requireUniqueWardCode)
                 .call(site -> sites.flush())
@@ -117,11 +117,9 @@ public class SiteService {
                 filter.where(criteria.open() ? "closedOn is null" : "closedOn is not null");
             }
             if (!scope.everything()) {
-                filter.where("organisationId = :own", "own", scope.organisationId() == null ? new UUID(0, 0) : scope.organisationId());
+                filter.where("organisationId = :own", "own", scope.organisationOrNone());
             }
-            var query = sites.find(filter.query(), page.toSort(), filter.parameters());
-            return query.page(page.page(), page.size()).list()
-                    .chain(items -> query.count().map(total -> Page.of(items.stream().map(SiteView::of).toList(), page, total)));
+            return Page.fetch(sites.find(filter.query(), page.toSort(), filter.parameters()), page, SiteView::of);
         });
     }
 
@@ -154,16 +152,6 @@ public class SiteService {
         }).replaceWithVoid();
     }
 
-    private Uni<Void> requireMemberOrganisation(UUID organisationId) {
-        return organisations.findById(organisationId).invoke(organisation -> {
-            if (organisation == null) {
-                throw new RuleViolationException("organisationId", "exists", "no organisation has this id");
-            }
-            if (organisation.hasLeft()) {
-                throw new RuleViolationException("organisationId", "member-organisation", "the organisation has left the network");
-            }
-        }).replaceWithVoid();
-    }
 
     private static void apply(Site site, SiteRequest request) {
         boolean ward = request.type() == SiteType.HOSPITAL_WARD;
