@@ -3,6 +3,7 @@ package fi.voimala.gateway.security;
 import io.quarkus.oidc.TenantResolver;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
 
 /**
  * Sends an /api request that has no browser session to the bearer-only tenant: such a caller is a program,
@@ -12,13 +13,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ApiTenantResolver implements TenantResolver {
 
-    static final String BEARER_ONLY_TENANT = "api";
+    static final String BEARER_ONLY_TENANT = "bearer-only";
+    /** Quarkus' session cookie; a large session is split into q_session_chunk_1, _2, ... */
     private static final String SESSION_COOKIE = "q_session";
 
     @Override
     public String resolve(RoutingContext context) {
         boolean api = context.normalizedPath().startsWith("/api/");
-        boolean hasSession = context.request().getCookie(SESSION_COOKIE) != null;
+        String cookies = context.request().getHeader("Cookie");
+        boolean hasSession = cookies != null && Arrays.stream(cookies.split(";"))
+                .anyMatch(cookie -> cookie.strip().startsWith(SESSION_COOKIE));
         return api && !hasSession ? BEARER_ONLY_TENANT : null;
     }
 }
