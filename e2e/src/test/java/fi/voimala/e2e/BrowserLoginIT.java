@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Proves the browser's way in, as a browser does it (redirects followed, cookies kept, Keycloak's login forms
  * submitted): /login sends the user to Keycloak with a PKCE challenge, the user gives their user name and then
  * their password, and comes back with a gateway session; with that session cookie alone, /api/me shows the
- * user's roles and organisation, and the partners API answers through the gateway.
+ * user's roles and organisation, and the partners API answers through the gateway; after /logout it does not.
  */
 @ExtendWith(RunningPlatform.class)
 class BrowserLoginIT {
@@ -69,6 +69,10 @@ class BrowserLoginIT {
         JsonNode page = new ObjectMapper().readTree(ownProfile.body());
         assertEquals(1, page.get("totalItems").asInt());
         assertEquals("Hoitaja", page.get("items").get(0).get("lastName").asText());
+
+        // After logging out, the cookies left are worth nothing.
+        assertEquals(303, get(RunningPlatform.GATEWAY + "/logout").statusCode());
+        assertEquals(401, api(RunningPlatform.GATEWAY + "/api/me").statusCode());
     }
 
     private void followToEnd(String url) throws IOException, InterruptedException {
