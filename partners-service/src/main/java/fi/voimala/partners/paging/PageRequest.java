@@ -24,6 +24,9 @@ public record PageRequest(int page, int size, String sortField, boolean descendi
         if (s < 1 || s > MAX_SIZE) {
             throw new RuleViolationException("size", "range", "must be between 1 and " + MAX_SIZE);
         }
+        if ((long) p * s > Integer.MAX_VALUE) {
+            throw new RuleViolationException("page", "range", "page × size must stay below " + Integer.MAX_VALUE);
+        }
         String requested = sort == null || sort.isBlank() ? defaultSort : sort.strip();
         boolean descending = requested.startsWith("-");
         String name = descending ? requested.substring(1) : requested;

@@ -26,6 +26,18 @@ public final class QueryParams {
         }
     }
 
+    /** {@code true} or {@code false}; anything else is named, not silently read as false. */
+    public static Boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new RuleViolationException(name, "format", "'" + value + "' is not true or false");
+        };
+    }
+
     public static UUID id(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;

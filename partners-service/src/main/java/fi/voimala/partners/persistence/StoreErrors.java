@@ -1,10 +1,12 @@
 package fi.voimala.partners.persistence;
 
 import fi.voimala.platform.problem.ConflictException;
+import fi.voimala.platform.problem.Problem.Violation;
 import fi.voimala.platform.problem.RuleViolationException;
 import jakarta.ws.rs.NotFoundException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.StaleObjectStateException;
@@ -19,14 +21,14 @@ public final class StoreErrors {
 
     public static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
 
-    /** Unique index or constraint name -> the JSON field it guards. */
-    private static final Map<String, String> UNIQUE_FIELDS = Map.of(
-            "organisation_business_id_unique", "businessId",
-            "organisation_keycloak_alias_unique", "keycloakAlias",
-            "professional_email_unique", "email",
-            "professional_keycloak_user_id_unique", "keycloakUserId",
-            "pair_active_unique", "careProfessionalId",
-            "site_ward_code_unique", "wardCode");
+    /** Unique index or constraint name -> the field it guards and the rule the pre-check names. */
+    private static final Map<String, Violation> UNIQUE_RULES = Map.of(
+            "organisation_business_id_unique", new Violation("businessId", "unique", "another organisation has this business ID"),
+            "organisation_keycloak_alias_unique", new Violation("keycloakAlias", "unique", "another organisation has this Keycloak alias"),
+            "professional_email_unique", new Violation("email", "unique", "another professional has this e-mail address"),
+            "professional_keycloak_user_id_unique", new Violation("keycloakUserId", "unique", "another professional has this login"),
+            "pair_active_unique", new Violation("careProfessionalId", "pair-already-active", "these two already form an active pair"),
+            "site_ward_code_unique", new Violation("wardCode", "unique", "this ward code is already registered in this hospital"));
 
     private StoreErrors() {
     }
@@ -37,9 +39,9 @@ public final class StoreErrors {
                 return staleVersion();
             }
             if (t instanceof ConstraintViolationException violation && violation.getConstraintName() != null) {
-                String field = UNIQUE_FIELDS.get(violation.getConstraintName());
-                if (field != null) {
-                    return new RuleViolationException(field, "unique", "is already in use");
+                Violation rule = UNIQUE_RULES.get(violation.getConstraintName());
+                if (rule != null) {
+                    return new RuleViolationException(List.of(rule));
                 }
             }
         }
@@ -63,6 +65,18 @@ public final class StoreErrors {
 
     public static NotFoundException notFound(String what, UUID id) {
         return new NotFoundException(what + " " + id + " does not exist");
+    }
+
+    /** A leave, close or dissolve is recorded when it happens: its date may not lie ahead. */
+    public static LocalDate happenedOn(LocalDate given, String field) {
+        LocalDate today = today();
+        if (given == null) {
+            return today;
+        }
+        if (given.isAfter(today)) {
+            throw new RuleViolationException(field, "not-in-future", "record it when it happens: must not be after " + today);
+        }
+        return given;
     }
 
     public static LocalDate today() {

@@ -41,11 +41,11 @@ public class OrganisationResource {
             PlatformRole.CARE_PROFESSIONAL})
     @Operation(summary = "List organisations (coordinators and viewers: all; others: their own)")
     public Uni<Page<OrganisationView>> list(@QueryParam("sector") String sector, @QueryParam("q") String text,
-                                            @QueryParam("member") Boolean member,
+                                            @QueryParam("member") String member,
                                             @QueryParam("page") String page, @QueryParam("size") String size,
                                             @QueryParam("sort") String sort) {
         PageRequest request = PageRequest.of(page, size, sort, OrganisationService.SORTABLE, "name");
-        return service.list(Caller.of(identity), QueryParams.enumValue(Sector.class, "sector", sector), text, member, request);
+        return service.list(Caller.of(identity), QueryParams.enumValue(Sector.class, "sector", sector), text, QueryParams.bool("member", member), request);
     }
 
     @GET

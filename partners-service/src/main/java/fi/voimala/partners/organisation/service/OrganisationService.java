@@ -62,7 +62,13 @@ public class OrganisationService {
         checkBusinessId(request.businessId());
         return load(id)
                 .invoke(organisation -> StoreErrors.requireVersion(request.version(), organisation.version))
-                .invoke(organisation -> apply(organisation, request))
+                .invoke(organisation -> {
+                    if (organisation.memberUntil != null && request.memberSince().isAfter(organisation.memberUntil)) {
+                        throw new RuleViolationException("memberSince", "before-member-until",
+                                "must not be after the day it left, " + organisation.memberUntil);
+                    }
+                    apply(organisation, request);
+                })
                 .call(this::requireUnique)
                 .call(organisation -> organisations.flush())
                 .map(OrganisationView::of)
@@ -78,7 +84,7 @@ public class OrganisationService {
                     if (organisation.hasLeft()) {
                         throw new ConflictException("already-left", "the organisation left the network on " + organisation.memberUntil);
                     }
-                    LocalDate leftOn = request == null || request.leftOn() == null ? StoreErrors.today() : request.leftOn();
+                    LocalDate leftOn = StoreErrors.happenedOn(request == null ? null : request.leftOn(), "leftOn");
                     if (leftOn.isBefore(organisation.memberSince)) {
                         throw new RuleViolationException("leftOn", "after-member-since", "must not be before memberSince " + organisation.memberSince);
                     }

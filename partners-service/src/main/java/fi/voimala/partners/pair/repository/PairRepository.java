@@ -10,6 +10,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class PairRepository implements PanacheRepositoryBase<Pair, UUID> {
 
+    public Uni<Long> countActiveWith(UUID professionalId) {
+        return count("(artsProfessionalId = ?1 or careProfessionalId = ?1) and dissolvedOn is null", professionalId);
+    }
+
     public Uni<Pair> findActive(UUID artsProfessionalId, UUID careProfessionalId) {
         return find("artsProfessionalId = ?1 and careProfessionalId = ?2 and dissolvedOn is null",
                 artsProfessionalId, careProfessionalId).firstResult();

@@ -38,10 +38,10 @@ public class PairResource {
     @GET
     @Operation(summary = "List pairs (coordinator: all; org-admin: those with its people; others: their own)")
     public Uni<Page<PairView>> list(@QueryParam("professionalId") String professionalId,
-                                    @QueryParam("active") Boolean active,
+                                    @QueryParam("active") String active,
                                     @QueryParam("page") String page, @QueryParam("size") String size,
                                     @QueryParam("sort") String sort) {
-        return service.list(Caller.of(identity), QueryParams.id("professionalId", professionalId), active,
+        return service.list(Caller.of(identity), QueryParams.id("professionalId", professionalId), QueryParams.bool("active", active),
                 PageRequest.of(page, size, sort, PairService.SORTABLE, "-formedOn"));
     }
 

@@ -104,7 +104,7 @@ public class PairService {
                     if (!pair.isActive()) {
                         throw new ConflictException("already-dissolved", "the pair was dissolved on " + pair.dissolvedOn);
                     }
-                    LocalDate on = request == null || request.dissolvedOn() == null ? StoreErrors.today() : request.dissolvedOn();
+                    LocalDate on = StoreErrors.happenedOn(request == null ? null : request.dissolvedOn(), "dissolvedOn");
                     if (on.isBefore(pair.formedOn)) {
                         throw new RuleViolationException("dissolvedOn", "after-formed-on", "must not be before formedOn " + pair.formedOn);
                     }

@@ -6,6 +6,7 @@ import fi.voimala.partners.access.PartnerAccess;
 import fi.voimala.partners.access.PartnerAccess.Scope;
 import fi.voimala.partners.events.PartnerEvents;
 import fi.voimala.partners.organisation.repository.OrganisationRepository;
+import fi.voimala.partners.pair.repository.PairRepository;
 import fi.voimala.partners.paging.Filter;
 import fi.voimala.partners.paging.Page;
 import fi.voimala.partners.paging.PageRequest;
@@ -43,6 +44,8 @@ public class ProfessionalService {
     @Inject
     OrganisationRepository organisations;
     @Inject
+    PairRepository pairs;
+    @Inject
     PartnerAccess access;
     @Inject
     PartnerEvents events;
@@ -54,6 +57,7 @@ public class ProfessionalService {
     @WithTransaction
     public Uni<ProfessionalView> register(Caller caller, ProfessionalRequest request) {
         checkRules(request);
+        requireMayLinkLogin(caller, null, request.keycloakUserId());
         Professional professional = new Professional();
         professional.id = UUID.randomUUID();
         professional.createdAt = Instant.now();
@@ -75,6 +79,8 @@ public class ProfessionalService {
                 .call(professional -> access.requireAdminOf(caller, professional.organisationId))
                 .call(professional -> access.requireAdminOf(caller, request.organisationId()))
                 .invoke(professional -> StoreErrors.requireVersion(request.version(), professional.version))
+                .invoke(professional -> requireMayLinkLogin(caller, professional.keycloakUserId, request.keycloakUserId()))
+                .call(professional -> keepsFieldWhilePaired(professional, request))
                 .call(professional -> professional.organisationId.equals(request.organisationId())
                         ? Uni.createFrom().voidItem() : organisations.requireReferenced(request.organisationId(), true).replaceWithVoid())
                 .invoke(professional -> apply(professional, request))
@@ -126,6 +132,30 @@ public class ProfessionalService {
         return professionals.findById(id).onItem().ifNull().failWith(() -> notFound("professional", id));
     }
 
+
+    /**
+     * Linking a profile to a login gives that login the profile (and its pairs) as its own, so only the
+     * coordinator may set or change it; others send back what they read.
+     */
+    private static void requireMayLinkLogin(Caller caller, String current, String requested) {
+        String wanted = requested == null || requested.isBlank() ? null : requested;
+        if (!java.util.Objects.equals(current, wanted) && !caller.hasRole(PlatformRole.COORDINATOR)) {
+            throw new io.quarkus.security.ForbiddenException();
+        }
+    }
+
+    /** An active pair is one ARTS_AND_CULTURE with one SOCIAL_AND_HEALTH or EDUCATION: its people keep their field. */
+    private Uni<Void> keepsFieldWhilePaired(Professional professional, ProfessionalRequest request) {
+        if (professional.field().equals(request.field())) {
+            return Uni.createFrom().voidItem();
+        }
+        return pairs.countActiveWith(professional.id).invoke(active -> {
+            if (active > 0) {
+                throw new RuleViolationException("field", "field-in-active-pair",
+                        "this professional is in " + active + " active pair(s); dissolve them before changing the field");
+            }
+        }).replaceWithVoid();
+    }
 
     private static void checkRules(ProfessionalRequest request) {
         if (request.profession().field() != request.field()) {

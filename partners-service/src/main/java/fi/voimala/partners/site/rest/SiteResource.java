@@ -41,11 +41,12 @@ public class SiteResource {
     @GET
     @Operation(summary = "List sites (coordinator: all; others: their own organisation's)")
     public Uni<Page<SiteView>> list(@QueryParam("organisationId") String organisationId, @QueryParam("type") String type,
-                                    @QueryParam("q") String text, @QueryParam("open") Boolean open,
+                                    @QueryParam("q") String text, @QueryParam("open") String open,
                                     @QueryParam("page") String page, @QueryParam("size") String size,
                                     @QueryParam("sort") String sort) {
         Criteria criteria = new Criteria(QueryParams.id("organisationId", organisationId),
-                QueryParams.enumValue(SiteType.class, "type", type), text, open);
+                QueryParams.enumValue(SiteType.class, "type", type), text,
+                QueryParams.bool("open", open));
         return service.list(Caller.of(identity), criteria, PageRequest.of(page, size, sort, SiteService.SORTABLE, "name"));
     }
 

@@ -87,7 +87,7 @@ public class SiteService {
                     if (site.isClosed()) {
                         throw new ConflictException("already-closed", "the site was closed on " + site.closedOn);
                     }
-                    LocalDate on = request == null || request.closedOn() == null ? StoreErrors.today() : request.closedOn();
+                    LocalDate on = StoreErrors.happenedOn(request == null ? null : request.closedOn(), "closedOn");
                     site.closedOn = on;
                     site.closeReason = request == null ? null : request.reason();
                     site.updatedAt = Instant.now();

@@ -157,6 +157,24 @@ class OrganisationResourceTest {
     }
 
     @Test
+    void leavingIsRecordedWhenItHappensAndMembershipCannotStartAfterIt() {
+        Map<String, Object> body = Register.organisationBody(Register.newAlias());
+        String id = as(Tokens.coordinator()).body(body).when().post("/api/organisations")
+                .then().statusCode(201).extract().path("id");
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Helsinki")).plusDays(1).toString();
+        as(Tokens.coordinator()).body(Map.of("leftOn", tomorrow)).when().post("/api/organisations/" + id + "/leave")
+                .then().statusCode(422).body("violations[0].field", equalTo("leftOn"))
+                .body("violations[0].rule", equalTo("not-in-future"));
+        as(Tokens.coordinator()).body(Map.of("leftOn", "2025-12-31")).when().post("/api/organisations/" + id + "/leave")
+                .then().statusCode(200).body("status", equalTo("LEFT"));
+        body.put("memberSince", "2026-01-15");
+        body.put("version", 1);
+        as(Tokens.coordinator()).body(body).when().put("/api/organisations/" + id)
+                .then().statusCode(422).body("violations[0].field", equalTo("memberSince"))
+                .body("violations[0].rule", equalTo("before-member-until"));
+    }
+
+    @Test
     void unknownIdsAre404() {
         as(Tokens.coordinator()).when().get("/api/organisations/" + UUID.randomUUID())
                 .then().statusCode(404).contentType(PROBLEM);
@@ -197,6 +215,11 @@ class OrganisationResourceTest {
                 .then().statusCode(422).body("violations[0].field", equalTo("size"));
         as(Tokens.coordinator()).queryParam("page", "x").when().get("/api/organisations")
                 .then().statusCode(422).body("violations[0].field", equalTo("page"));
+        // page × size beyond what a database offset holds: named, not a 500.
+        as(Tokens.coordinator()).queryParam("page", Integer.MAX_VALUE).when().get("/api/organisations")
+                .then().statusCode(422).body("violations[0].field", equalTo("page"));
+        as(Tokens.coordinator()).queryParam("member", "yes").when().get("/api/organisations")
+                .then().statusCode(422).body("violations[0].field", equalTo("member"));
     }
 
     private static void assertNoOrganisationWithAlias(String alias) {

@@ -27,7 +27,7 @@ class PairResourceTest {
                 .when().post("/api/pairs")
                 .then().statusCode(201).body("status", equalTo("ACTIVE")).body("formedOn", equalTo("2026-09-01"))
                 .extract().path("id");
-        as(Tokens.coordinator()).body(Map.of("dissolvedOn", "2026-12-31", "reason", "sarja päättyi"))
+        as(Tokens.coordinator()).body(Map.of("dissolvedOn", "2026-11-20", "reason", "sarja päättyi"))
                 .when().post("/api/pairs/" + id + "/dissolve")
                 .then().statusCode(200).body("status", equalTo("DISSOLVED")).body("dissolveReason", equalTo("sarja päättyi"));
         as(Tokens.coordinator()).body(Map.of()).when().post("/api/pairs/" + id + "/dissolve")

@@ -109,6 +109,46 @@ class ProfessionalResourceTest {
     }
 
     @Test
+    void onlyTheCoordinatorLinksAProfileToALogin() {
+        String alias = Register.newAlias();
+        String organisationId = Register.organisation(alias);
+        String admin = Tokens.token("org-admin", alias);
+        Map<String, Object> body = Register.professionalBody(organisationId, "ARTS_AND_CULTURE", "DANCER");
+        body.put("keycloakUserId", UUID.randomUUID().toString());
+        as(admin).body(body).when().post("/api/professionals").then().statusCode(403);
+
+        body.remove("keycloakUserId");
+        String id = as(admin).body(body).when().post("/api/professionals").then().statusCode(201).extract().path("id");
+        body.put("version", 0);
+        body.put("keycloakUserId", UUID.randomUUID().toString());
+        as(admin).body(body).when().put("/api/professionals/" + id).then().statusCode(403);
+        as(Tokens.coordinator()).body(body).when().put("/api/professionals/" + id)
+                .then().statusCode(200).body("keycloakUserId", equalTo(body.get("keycloakUserId")));
+        // Sending back the link as read is no change, so the org-admin may still edit the rest.
+        body.put("version", 1);
+        body.put("phone", "017 000 0000");
+        as(admin).body(body).when().put("/api/professionals/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void aProfessionalInAnActivePairKeepsTheirField() {
+        String organisationId = Register.organisation(Register.newAlias());
+        Map<String, Object> artistBody = Register.professionalBody(organisationId, "ARTS_AND_CULTURE", "MUSICIAN");
+        String artist = as(Tokens.coordinator()).body(artistBody).when().post("/api/professionals")
+                .then().statusCode(201).extract().path("id");
+        String pair = Register.pair(artist, Register.nurse(organisationId));
+        artistBody.put("version", 0);
+        artistBody.put("field", "SOCIAL_AND_HEALTH");
+        artistBody.put("profession", "NURSE");
+        as(Tokens.coordinator()).body(artistBody).when().put("/api/professionals/" + artist)
+                .then().statusCode(422).body("violations[0].field", equalTo("field"))
+                .body("violations[0].rule", equalTo("field-in-active-pair"));
+        as(Tokens.coordinator()).body(Map.of()).when().post("/api/pairs/" + pair + "/dissolve").then().statusCode(200);
+        as(Tokens.coordinator()).body(artistBody).when().put("/api/professionals/" + artist)
+                .then().statusCode(200).body("field", equalTo("SOCIAL_AND_HEALTH"));
+    }
+
+    @Test
     void anArtistSeesTheirOwnProfileOnly() {
         String alias = Register.newAlias();
         String organisationId = Register.organisation(alias);
