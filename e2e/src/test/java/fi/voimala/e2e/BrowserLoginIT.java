@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Proves the browser's way in, as a browser does it (redirects followed, cookies kept, Keycloak's login forms
  * submitted): /login sends the user to Keycloak with a PKCE challenge, the user gives their user name and then
  * their password, and comes back with a gateway session; with that session cookie alone, /api/me shows the
- * user's roles and organisation, and the partners API answers through the gateway; after /logout it does not.
+ * user's roles and organisation, and the partners API answers through the gateway; /logout ends both sessions.
  */
 @ExtendWith(RunningPlatform.class)
 class BrowserLoginIT {
@@ -70,9 +70,16 @@ class BrowserLoginIT {
         assertEquals(1, page.get("totalItems").asInt());
         assertEquals("Hoitaja", page.get("items").get(0).get("lastName").asText());
 
-        // After logging out, the cookies left are worth nothing.
-        assertEquals(303, get(RunningPlatform.GATEWAY + "/logout").statusCode());
+        // Logging out ends the gateway session and Keycloak's: the API refuses, and /login asks for a password again.
+        HttpResponse<String> toEndSession = get(RunningPlatform.GATEWAY + "/logout");
+        assertEquals(302, toEndSession.statusCode());
+        String endSession = location(toEndSession);
+        assertTrue(endSession.startsWith(RunningPlatform.KEYCLOAK + "/realms/voimala/protocol/openid-connect/logout"), endSession);
+        followToEnd(endSession);
         assertEquals(401, api(RunningPlatform.GATEWAY + "/api/me").statusCode());
+        HttpResponse<String> loginAgain = get(location(get(RunningPlatform.GATEWAY + "/login")));
+        assertEquals(200, loginAgain.statusCode(), "Keycloak shows its login form again");
+        formAction(loginAgain);
     }
 
     private void followToEnd(String url) throws IOException, InterruptedException {

@@ -45,11 +45,21 @@ public class RunningPlatform implements BeforeAllCallback {
             this.startedHere = startedHere;
         }
 
+        /**
+         * A platform that answers ready is used as it is (it may have been started from another checkout, whose
+         * pids this one does not know; it runs the builds it was started with). Otherwise {@code up} starts
+         * everything, and a start that fails half-way is taken down again.
+         */
         static Launcher start() {
             if (allAppsReady()) {
                 return new Launcher(false);
             }
-            run("up");
+            try {
+                run("up");
+            } catch (RuntimeException failed) {
+                run("down");
+                throw failed;
+            }
             return new Launcher(true);
         }
 
