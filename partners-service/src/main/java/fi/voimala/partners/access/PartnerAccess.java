@@ -21,11 +21,26 @@ public class PartnerAccess {
     @Inject
     OrganisationRepository organisations;
 
-    /** The organisation whose data the caller is limited to; null for a coordinator, who is not limited. */
-    public record Scope(boolean everything, UUID organisationId, String subject) {
+    /**
+     * What the caller is limited to. {@code organisationId}: their organisation (null for a coordinator, who is
+     * not limited, or for a token naming none). {@code organisationsPeople}: they see all of its people (an
+     * org-admin); otherwise only themselves, by {@code subject} (an artist or care professional).
+     */
+    public record Scope(boolean everything, UUID organisationId, boolean organisationsPeople, String subject) {
         /** The caller's organisation for a query; an id no row has when the caller has none (matches nothing). */
         public UUID organisationOrNone() {
             return organisationId == null ? new UUID(0, 0) : organisationId;
+        }
+
+        /** The caller's Keycloak user id for a query; a value no row has when the token has none. */
+        public String subjectOrNone() {
+            return subject == null ? "" : subject;
+        }
+
+        /** May see this person: anyone for a coordinator, the organisation's people for an org-admin, else oneself. */
+        public boolean seesPerson(UUID personsOrganisation, String personsLogin) {
+            return everything || (organisationsPeople && covers(personsOrganisation))
+                    || (subject != null && subject.equals(personsLogin));
         }
 
         public boolean covers(UUID organisation) {
@@ -35,13 +50,14 @@ public class PartnerAccess {
 
     public Uni<Scope> scopeOf(Caller caller) {
         if (caller.hasRole(PlatformRole.COORDINATOR)) {
-            return Uni.createFrom().item(new Scope(true, null, caller.subject()));
+            return Uni.createFrom().item(new Scope(true, null, true, caller.subject()));
         }
+        boolean organisationsPeople = caller.hasRole(PlatformRole.ORG_ADMIN);
         if (caller.organization().isEmpty()) {
-            return Uni.createFrom().item(new Scope(false, null, caller.subject()));
+            return Uni.createFrom().item(new Scope(false, null, organisationsPeople, caller.subject()));
         }
         return organisations.findByAlias(caller.organization().get())
-                .map(own -> new Scope(false, own == null ? null : own.id, caller.subject()));
+                .map(own -> new Scope(false, own == null ? null : own.id, organisationsPeople, caller.subject()));
     }
 
     /** Coordinators may act on any organisation; org-admins on their own only. */
@@ -58,10 +74,6 @@ public class PartnerAccess {
         if (!allowed) {
             throw new ForbiddenException();
         }
-    }
-
-    public static boolean isPerson(Caller caller) {
-        return caller.hasRole(PlatformRole.ARTIST) || caller.hasRole(PlatformRole.CARE_PROFESSIONAL);
     }
 
 }

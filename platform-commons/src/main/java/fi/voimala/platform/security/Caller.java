@@ -76,7 +76,4 @@ public record Caller(String username, String subject, Set<String> roles, Optiona
         return roles.contains(role);
     }
 
-    public boolean belongsTo(String organizationAlias) {
-        return organization.map(own -> own.equals(organizationAlias)).orElse(false);
-    }
 }

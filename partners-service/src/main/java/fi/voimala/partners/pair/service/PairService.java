@@ -20,7 +20,6 @@ import fi.voimala.partners.professional.repository.ProfessionalRepository;
 import fi.voimala.platform.problem.ConflictException;
 import fi.voimala.platform.problem.RuleViolationException;
 import fi.voimala.platform.security.Caller;
-import fi.voimala.platform.security.PlatformRole;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -120,7 +119,7 @@ public class PairService {
 
     @WithSession
     public Uni<PairView> get(Caller caller, UUID id) {
-        return load(id).call(pair -> access.scopeOf(caller).chain(scope -> list(caller, scope, null, id, null,
+        return load(id).call(pair -> access.scopeOf(caller).chain(scope -> list(scope, null, id, null,
                         new PageRequest(0, 1, "id", false)))
                         .invoke(page -> PartnerAccess.require(page.totalItems() == 1)))
                 .map(PairView::of);
@@ -128,10 +127,10 @@ public class PairService {
 
     @WithSession
     public Uni<Page<PairView>> list(Caller caller, UUID professionalId, Boolean active, PageRequest page) {
-        return access.scopeOf(caller).chain(scope -> list(caller, scope, professionalId, null, active, page));
+        return access.scopeOf(caller).chain(scope -> list(scope, professionalId, null, active, page));
     }
 
-    private Uni<Page<PairView>> list(Caller caller, Scope scope, UUID professionalId, UUID pairId, Boolean active,
+    private Uni<Page<PairView>> list(Scope scope, UUID professionalId, UUID pairId, Boolean active,
                                      PageRequest page) {
         Filter filter = new Filter()
                 .where("(artsProfessionalId = :professional or careProfessionalId = :professional)", "professional", professionalId)
@@ -140,10 +139,10 @@ public class PairService {
             filter.where(active ? "dissolvedOn is null" : "dissolvedOn is not null");
         }
         if (!scope.everything()) {
-            if (caller.hasRole(PlatformRole.ORG_ADMIN)) {
+            if (scope.organisationsPeople()) {
                 filter.where(INVOLVES_ORGANISATION, "own", scope.organisationOrNone());
             } else {
-                filter.where(INVOLVES_PERSON, "self", scope.subject() == null ? "" : scope.subject());
+                filter.where(INVOLVES_PERSON, "self", scope.subjectOrNone());
             }
         }
         return Page.fetch(pairs.find(filter.query(), page.toSort(), filter.parameters()), page, PairView::of);

@@ -3,7 +3,6 @@ package fi.voimala.partners.professional.service;
 import static fi.voimala.partners.persistence.StoreErrors.notFound;
 
 import fi.voimala.partners.access.PartnerAccess;
-import fi.voimala.partners.access.PartnerAccess.Scope;
 import fi.voimala.partners.events.PartnerEvents;
 import fi.voimala.partners.organisation.repository.OrganisationRepository;
 import fi.voimala.partners.pair.repository.PairRepository;
@@ -21,6 +20,7 @@ import fi.voimala.platform.problem.RuleViolationException;
 import fi.voimala.platform.security.Caller;
 import fi.voimala.platform.security.PlatformRole;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +28,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -94,7 +95,7 @@ public class ProfessionalService {
     @WithSession
     public Uni<ProfessionalView> get(Caller caller, UUID id) {
         return load(id)
-                .call(professional -> access.scopeOf(caller).invoke(scope -> PartnerAccess.require(maySee(caller, scope, professional))))
+                .call(professional -> access.scopeOf(caller).invoke(scope -> PartnerAccess.require(scope.seesPerson(professional.organisationId, professional.keycloakUserId))))
                 .map(ProfessionalView::of);
     }
 
@@ -107,26 +108,17 @@ public class ProfessionalService {
                     .where("profession = :profession", "profession", criteria.profession() == null ? null : criteria.profession().name())
                     .containsText(criteria.text(), "firstName", "lastName", "concat(firstName, ' ', lastName)");
             if (!scope.everything()) {
-                if (caller.hasRole(PlatformRole.ORG_ADMIN)) {
+                if (scope.organisationsPeople()) {
                     filter.where("organisationId = :own", "own", scope.organisationOrNone());
                 } else {
                     // An artist or care professional sees their own profile only.
-                    filter.where("keycloakUserId = :self", "self", scope.subject() == null ? "" : scope.subject());
+                    filter.where("keycloakUserId = :self", "self", scope.subjectOrNone());
                 }
             }
             return Page.fetch(professionals.find(filter.query(), page.toSort(), filter.parameters()), page, ProfessionalView::of);
         });
     }
 
-    static boolean maySee(Caller caller, Scope scope, Professional professional) {
-        if (scope.everything()) {
-            return true;
-        }
-        if (caller.hasRole(PlatformRole.ORG_ADMIN) && scope.covers(professional.organisationId)) {
-            return true;
-        }
-        return scope.subject() != null && scope.subject().equals(professional.keycloakUserId);
-    }
 
     private Uni<Professional> load(UUID id) {
         return professionals.findById(id).onItem().ifNull().failWith(() -> notFound("professional", id));
@@ -139,8 +131,8 @@ public class ProfessionalService {
      */
     private static void requireMayLinkLogin(Caller caller, String current, String requested) {
         String wanted = requested == null || requested.isBlank() ? null : requested;
-        if (!java.util.Objects.equals(current, wanted) && !caller.hasRole(PlatformRole.COORDINATOR)) {
-            throw new io.quarkus.security.ForbiddenException();
+        if (!Objects.equals(current, wanted) && !caller.hasRole(PlatformRole.COORDINATOR)) {
+            throw new ForbiddenException();
         }
     }
 
