@@ -14,7 +14,9 @@ import java.util.Properties;
  * Gives a service's tests their own database on the machine's real PostgreSQL (no Docker here, so no Dev
  * Services): creates it when missing and points both the reactive and the JDBC (Flyway) datasource at it.
  * Init argument {@code database}: the database name, e.g. {@code partners_test}. Host, port, user and password
- * come from VOIMALA_PG_HOST/PORT/USER/PASSWORD, as for ./voimala.
+ * come from VOIMALA_PG_HOST/PORT/USER/PASSWORD, as for ./voimala. VOIMALA_TEST_DB_SUFFIX (letters and
+ * underscores), when set, is appended to the name, so that two checkouts built at once on one machine do not share
+ * a database whose migrations differ.
  */
 public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager {
 
@@ -26,6 +28,11 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
         if (database == null || !database.matches("[a-z_]+")) {
             throw new IllegalArgumentException("PostgresTestDatabase needs init arg 'database' ([a-z_]+)");
         }
+        String suffix = env("VOIMALA_TEST_DB_SUFFIX", "");
+        if (!suffix.matches("[a-z_]*")) {
+            throw new IllegalArgumentException("VOIMALA_TEST_DB_SUFFIX may hold only a-z and _, not '" + suffix + "'");
+        }
+        database = database + suffix;
     }
 
     @Override
