@@ -15,7 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Proves single sign-on end to end: every demo user logs in at the real Keycloak and the gateway reads their
- * roles and organisation from the token; a missing, tampered, foreign-signed or unsigned token gets 401.
+ * roles and organisation from the token; a missing, tampered, foreign-signed or unsigned token gets 401, and so does
+ * a genuine token of the realm that was issued to a client outside the platform (its audience lacks voimala-api), at
+ * the gateway and at a service called directly.
  */
 @ExtendWith(RunningPlatform.class)
 class GatewayAuthenticationIT {
@@ -83,6 +85,17 @@ class GatewayAuthenticationIT {
         String[] parts = Tokens.forUser("kaisa").split("\\.");
         String header = encode("{\"alg\":\"none\",\"typ\":\"JWT\"}");
         given().auth().oauth2(header + "." + parts[1] + ".").when().get(ME).then().statusCode(401);
+    }
+
+    @Test
+    void aTokenOfTheRealmNotMeantForThePlatformGets401() {
+        // admin-cli is Keycloak's own client in every realm: its tokens are genuine, but not for the platform.
+        String foreign = Tokens.forUserThroughClient("kaisa", "admin-cli");
+        String platforms = Tokens.forUser("kaisa");
+        given().auth().oauth2(foreign).when().get(ME).then().statusCode(401);
+        String partners = RunningPlatform.APPS.get(1).url() + "/api/organisations";
+        given().auth().oauth2(foreign).when().get(partners).then().statusCode(401);
+        given().auth().oauth2(platforms).when().get(partners).then().statusCode(200);
     }
 
     private static String decode(String part) {

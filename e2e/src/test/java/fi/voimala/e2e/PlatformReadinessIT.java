@@ -2,6 +2,7 @@ package fi.voimala.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,11 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.stream.Stream;
 
-/** Proves that ./voimala up brought every app to ready, and that Keycloak serves realm voimala. */
+/**
+ * Proves that ./voimala up brought every app to ready, that each running app is the build under test (the stamp on
+ * its process's command line equals the hash of the jars in its target folder), and that Keycloak serves realm
+ * voimala.
+ */
 @ExtendWith(RunningPlatform.class)
 class PlatformReadinessIT {
 
@@ -18,6 +23,14 @@ class PlatformReadinessIT {
         return RunningPlatform.APPS.stream().map(app -> DynamicTest.dynamicTest(app.name(), () ->
                 given().when().get(app.url() + "/q/health/ready")
                         .then().statusCode(200).body("status", equalTo("UP"))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRunningAppIsTheBuildUnderTest() {
+        RunningPlatform.Launcher launcher = RunningPlatform.current();
+        return RunningPlatform.APPS.stream().map(app -> DynamicTest.dynamicTest(app.name(), () ->
+                assertEquals(RunningPlatform.buildOnDisk(app), RunningPlatform.runningBuild(launcher, app),
+                        app.name() + " must run the build in " + app.name() + "/target")));
     }
 
     @Test

@@ -5,16 +5,30 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Brings the whole platform up once per test run with the launcher a user runs ({@code ./voimala up}), and
- * takes it down after the last test, but only if this run started it: a platform a developer already had
- * running is used as it is and left running.
+ * takes it down after the last test, but only if this run started it.
+ *
+ * <p>When nothing runs, the platform is started in its own data space ({@code VOIMALA_DATA_SPACE=e2e}: databases
+ * {@code <db>_e2e}, run state in {@code .voimala/e2e}) and wiped at the end, so the tests never change what a user's
+ * demo shows. A platform a developer already runs from this checkout is used and left running, after {@code up} has
+ * restarted every app whose build is newer than its process; its demo then holds the tests' data, which
+ * {@code ./voimala reset} removes. Either way {@link #runningBuildIsCurrent(App)} lets a test prove that each
+ * running app is the build under test.
  */
 public class RunningPlatform implements BeforeAllCallback {
 
@@ -24,6 +38,7 @@ public class RunningPlatform implements BeforeAllCallback {
     public static final List<App> APPS = List.of(
             new App("gateway", 8080), new App("partners-service", 8081), new App("scheduling-service", 8082),
             new App("sessions-service", 8083), new App("outcomes-service", 8084));
+    static final String DATA_SPACE = "e2e";
 
     public record App(String name, int port) {
         public String url() {
@@ -33,31 +48,101 @@ public class RunningPlatform implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        launcher(context);
+    }
+
+    static Launcher launcher(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(Launcher.class, type -> Launcher.start(), Launcher.class);
+    }
+
+    /** The launcher of this test run; set before any test of a class that extends with RunningPlatform runs. */
+    static Launcher current() {
+        if (Launcher.current == null) {
+            throw new IllegalStateException("no platform: the test class must use @ExtendWith(RunningPlatform.class)");
+        }
+        return Launcher.current;
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("voimala.root", "..")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Whether the process that serves {@code app} runs the build now in {@code <app>/target}: the launcher passes
+     * each app {@code -Dvoimala.build=<stamp>}, a hash of the jars it starts (./voimala, build_stamp); this reads the
+     * running process's own command line and computes the stamp of the jars on disk the same way.
+     */
+    static String runningBuild(Launcher launcher, App app) throws IOException {
+        Path pidFile = launcher.runDir.resolve("pids").resolve(app.name() + ".pid");
+        if (!Files.exists(pidFile)) {
+            return "no pid file " + pidFile + ": the running " + app.name() + " was not started from this checkout";
+        }
+        String pid = Files.readString(pidFile).strip();
+        Path cmdline = Path.of("/proc", pid, "cmdline");
+        if (!Files.exists(cmdline)) {
+            return "process " + pid + " of " + app.name() + " is not running";
+        }
+        return Arrays.stream(Files.readString(cmdline).split("\u0000"))
+                .filter(arg -> arg.startsWith("-Dvoimala.build="))
+                .map(arg -> arg.substring("-Dvoimala.build=".length()))
+                .findFirst().orElse("no -Dvoimala.build on the command line of " + app.name());
+    }
+
+    /** The launcher's build_stamp: SHA-256 over the app's own jar(s), then the platform's jars it packs. */
+    static String buildOnDisk(App app) throws IOException {
+        Path quarkusApp = root().resolve(app.name()).resolve("target/quarkus-app");
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (Path jar : jars(quarkusApp.resolve("app"), "*.jar")) {
+            sha256.update(Files.readAllBytes(jar));
+        }
+        for (Path jar : jars(quarkusApp.resolve("lib/main"), "fi.voimala.*.jar")) {
+            sha256.update(Files.readAllBytes(jar));
+        }
+        return HexFormat.of().formatHex(sha256.digest()).substring(0, 16);
+    }
+
+    private static List<Path> jars(Path folder, String glob) throws IOException {
+        List<Path> jars = new ArrayList<>();
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(folder, glob)) {
+            found.forEach(jars::add);
+        }
+        jars.sort(Comparator.comparing(Path::toString));
+        return jars;
     }
 
     /** The platform as this run found or started it; closed by JUnit after the last test. */
     static final class Launcher implements ExtensionContext.Store.CloseableResource {
+        private static volatile Launcher current;
         private final boolean startedHere;
+        final Path runDir;
 
         private Launcher(boolean startedHere) {
             this.startedHere = startedHere;
+            this.runDir = startedHere ? root().resolve(".voimala").resolve(DATA_SPACE) : root().resolve(".voimala");
+            current = this;
         }
 
         /**
-         * A platform that answers ready is used as it is (it may have been started from another checkout, whose
-         * pids this one does not know; it runs the builds it was started with). Otherwise {@code up} starts
-         * everything, and a start that fails half-way is taken down again.
+         * A platform that answers ready is brought up to date with {@code up} (which restarts the apps whose build is
+         * newer than their process, and fails if the platform was started from another checkout, whose processes it
+         * does not know). Otherwise {@code up} starts everything in the e2e data space; a start that fails half-way
+         * is taken down again.
          */
         static Launcher start() {
             if (allAppsReady()) {
+                run(false, "up");
                 return new Launcher(false);
             }
             try {
-                run("up");
+                run(true, "up");
             } catch (RuntimeException failed) {
-                run("down");
+                run(true, "down", "--wipe");
                 throw failed;
             }
             return new Launcher(true);
@@ -66,7 +151,7 @@ public class RunningPlatform implements BeforeAllCallback {
         @Override
         public void close() {
             if (startedHere && !Boolean.getBoolean("voimala.keepRunning")) {
-                run("down");
+                run(true, "down", "--wipe");
             }
         }
 
@@ -74,21 +159,27 @@ public class RunningPlatform implements BeforeAllCallback {
             return APPS.stream().allMatch(app -> httpStatus(app.url() + "/q/health/ready") == 200);
         }
 
-        private static void run(String command) {
-            Path root = Path.of(System.getProperty("voimala.root", "..")).toAbsolutePath().normalize();
+        private static void run(boolean ownDataSpace, String... command) {
+            Path root = root();
+            List<String> line = new ArrayList<>(List.of(root.resolve("voimala").toString()));
+            line.addAll(List.of(command));
             try {
-                Process process = new ProcessBuilder(root.resolve("voimala").toString(), command)
-                        .directory(root.toFile()).inheritIO().start();
-                int exit = process.waitFor();
+                ProcessBuilder builder = new ProcessBuilder(line).directory(root.toFile()).inheritIO();
+                if (ownDataSpace) {
+                    builder.environment().put("VOIMALA_DATA_SPACE", DATA_SPACE);
+                } else {
+                    builder.environment().remove("VOIMALA_DATA_SPACE");
+                }
+                int exit = builder.start().waitFor();
                 if (exit != 0) {
-                    throw new IllegalStateException("./voimala " + command + " failed with exit code " + exit
-                            + "; see the logs in " + root.resolve(".voimala/logs"));
+                    throw new IllegalStateException("./voimala " + String.join(" ", command) + " failed with exit code "
+                            + exit + "; see the logs in " + root.resolve(".voimala"));
                 }
             } catch (IOException e) {
-                throw new IllegalStateException("could not run ./voimala " + command, e);
+                throw new IllegalStateException("could not run ./voimala " + String.join(" ", command), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while running ./voimala " + command, e);
+                throw new IllegalStateException("interrupted while running ./voimala " + String.join(" ", command), e);
             }
         }
     }

@@ -16,7 +16,12 @@ public final class Tokens {
 
     /** Demo users' passwords are the user name + "-demo" (README, "Demo logins"). */
     public static String forUser(String username) {
-        return given().formParam("grant_type", "password").formParam("client_id", "voimala-cli")
+        return forUserThroughClient(username, "voimala-cli");
+    }
+
+    /** A user's token issued to {@code client}, a public client of realm voimala with direct access grants. */
+    public static String forUserThroughClient(String username, String client) {
+        return given().formParam("grant_type", "password").formParam("client_id", client)
                 .formParam("username", username).formParam("password", username + "-demo")
                 .formParam("scope", "openid")
                 .when().post(TOKEN_ENDPOINT)
