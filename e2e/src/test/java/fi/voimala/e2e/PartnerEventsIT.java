@@ -23,15 +23,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Proves that a change made through the gateway is published by partners-service on the platform's real
- * Kafka topic partner-events as a CloudEvent (ce_ headers, key = the aggregate id).
+ * Kafka topic partner-events as a CloudEvent (ce_ headers, key = the aggregate id), and that the trace the client
+ * started (W3C traceparent) follows it through the gateway and the service onto the Kafka record.
  */
 @ExtendWith(RunningPlatform.class)
 class PartnerEventsIT {
 
     @Test
-    void aNewOrganisationIsPublishedOnPartnerEvents() throws Exception {
+    void aNewOrganisationIsPublishedOnPartnerEventsWithTheClientsTrace() throws Exception {
         String alias = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        // W3C Trace Context: version 00, a 16-byte trace id, an 8-byte parent span id, flags 01 (sampled).
+        String traceId = UUID.randomUUID().toString().replace("-", "");
         String id = given().baseUri(RunningPlatform.GATEWAY).auth().oauth2(Tokens.forUser("kaisa")).contentType(ContentType.JSON)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                 .body(Map.of("name", "E2E-yhdistys " + alias, "businessId", newBusinessId(), "sectors", List.of("THIRD_SECTOR"),
                         "memberSince", "2026-11-01", "keycloakAlias", alias))
                 .post("/api/organisations").then().statusCode(201).extract().path("id");
@@ -59,6 +63,9 @@ class PartnerEventsIT {
             JsonNode data = new ObjectMapper().readTree(record.value());
             assertEquals(alias, data.get("keycloakAlias").asText());
             assertEquals("MEMBER", data.get("status").asText());
+            String traceparent = header(record, "traceparent");
+            assertEquals(traceId, traceparent == null ? null : traceparent.split("-")[1],
+                    "the record's traceparent continues the client's trace: " + traceparent);
         }
     }
 
