@@ -17,10 +17,11 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.config.Config;
 
 /**
- * Routes {@code /api/<resource>/**} to the service that owns the resource (the routing table of
- * {@link GatewayConfig}), passing the caller's access token on: the bearer token an API client sent, or the one
+ * Routes {@code /api/<resource>/**} to the service that owns the resource (the {@link RoutingTable} from
+ * {@code voimala.routes.*}), passing the caller's access token on: the bearer token an API client sent, or the one
  * behind a browser's session. Services check that token themselves. The session cookie stays at the gateway.
  * Authentication happened before this (HTTP permission {@code /api/*} authenticated), so an unauthenticated
  * request never reaches a service, and an /api path that nobody owns is a 404 problem only for a known caller.
@@ -32,16 +33,18 @@ public class ServiceRoutes {
     static final Set<String> GATEWAY_OWN = Set.of("me");
 
     @Inject
-    GatewayConfig config;
+    GatewayConfig timeouts;
+    @Inject
+    Config config;
 
     void register(@Observes Router router, Vertx vertx) {
-        Map<String, String> owners = RoutingTable.owners(config);
-        GatewayConfig.Gateway timeouts = config.gateway();
+        RoutingTable table = RoutingTable.from(config);
+        Map<String, String> owners = table.owners();
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(50)
                 .setConnectTimeout((int) timeouts.connectTimeout().toMillis()));
         Map<String, HttpProxy> proxies = new HashMap<>();
-        config.routes().keySet().forEach(service -> {
-            ServiceExchange exchange = new ServiceExchange(service, config.services().get(service),
+        table.services().forEach((service, address) -> {
+            ServiceExchange exchange = new ServiceExchange(service, address,
                     timeouts.connectTimeout(), timeouts.requestTimeout());
             proxies.put(service, HttpProxy.reverseProxy(client).origin(exchange.origin()).addInterceptor(exchange));
         });

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Proves deny by default (quarkus.security.jaxrs.deny-unannotated-endpoints): {@link UnannotatedProbeResource},
- * an endpoint without any security annotation outside /api, is 401 for an anonymous caller and 403 for a known one,
- * where it would otherwise be open to both.
+ * an endpoint without any security annotation outside /api, is 403 for a known caller and sends an anonymous one to
+ * log in, where it would otherwise be open to both.
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
@@ -19,7 +19,8 @@ class DenyUnannotatedTest {
 
     @Test
     void anEndpointWithoutAnnotationIsClosed() {
-        given().redirects().follow(false).when().get("/probe/unannotated").then().statusCode(401);
+        // Outside /api an anonymous browser is sent to log in instead of being served.
+        given().redirects().follow(false).when().get("/probe/unannotated").then().statusCode(302);
         given().auth().oauth2(TestTokens.orgAdmin()).when().get("/probe/unannotated").then().statusCode(403);
     }
 }
