@@ -18,8 +18,15 @@ public final class GatewayProblems {
     private GatewayProblems() {
     }
 
-    public static Problem serviceUnavailable(String service, String why) {
-        return Problem.of(503, "service-unavailable", service + " " + why, List.of());
+    /** The connection was refused (or failed otherwise): nothing listens where the service should be. */
+    public static Problem serviceUnreachable(String service) {
+        return Problem.of(503, "service-unavailable", service + " is not reachable", List.of());
+    }
+
+    /** The service did not accept a connection in time: as good as down. */
+    public static Problem serviceNotConnecting(String service, Duration waited) {
+        return Problem.of(503, "service-unavailable",
+                service + " did not accept a connection within " + seconds(waited), List.of());
     }
 
     public static Problem gatewayTimeout(String service, Duration waited) {

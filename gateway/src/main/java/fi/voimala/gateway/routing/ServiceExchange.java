@@ -3,7 +3,6 @@ package fi.voimala.gateway.routing;
 import fi.voimala.gateway.problem.GatewayProblems;
 import fi.voimala.platform.problem.Problem;
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
@@ -53,8 +52,7 @@ final class ServiceExchange implements ProxyInterceptor {
                 .setConnectTimeout(connectTimeout.toMillis())
                 .setIdleTimeout(requestTimeout.toMillis());
         return context -> context.client().request(new RequestOptions(options))
-                .onSuccess(request -> context.set(CONNECTED, Boolean.TRUE))
-                .map(request -> (HttpClientRequest) request);
+                .onSuccess(request -> context.set(CONNECTED, Boolean.TRUE));
     }
 
     @Override
@@ -84,9 +82,8 @@ final class ServiceExchange implements ProxyInterceptor {
         boolean connected = context.get(CONNECTED, Boolean.class) != null;
         Problem problem;
         if (!connected) {
-            problem = GatewayProblems.serviceUnavailable(service, timedOut(failure)
-                    ? "did not accept a connection within " + connectTimeout.toMillis() + " ms"
-                    : "is not reachable");
+            problem = timedOut(failure) ? GatewayProblems.serviceNotConnecting(service, connectTimeout)
+                    : GatewayProblems.serviceUnreachable(service);
         } else if (timedOut(failure)) {
             problem = GatewayProblems.gatewayTimeout(service, requestTimeout);
         } else {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Proves that a service in trouble gets an answer, not a hung request or a bare 502: a service that is down
  * (nothing listens on its port) is 503 service-unavailable, one that accepts the connection and never answers
- * is 504 gateway-timeout after the request timeout (1 s in %test), each a problem naming the service.
+ * is 504 gateway-timeout after the request timeout (1 s in %test), and one that takes no connection is 503 after
+ * the connect timeout (1 s in %test), each a problem naming the service.
  * The services are {@link BrokenServices}: real sockets, one refusing and one stalling.
  */
 @QuarkusTest
@@ -43,6 +44,15 @@ class ServiceFaultsTest {
                 .body("title", equalTo("Gateway Timeout"))
                 .body("status", equalTo(504))
                 .body("detail", equalTo("scheduling-service did not answer within 1 s"))
+                .time(lessThan(4L), TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aServiceThatTakesNoConnectionIs503AfterTheConnectTimeout() {
+        given().auth().oauth2(TestTokens.orgAdmin()).when().get("/api/measurements")
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("type", equalTo("https://voimala.fi/problems/service-unavailable"))
+                .body("detail", equalTo("outcomes-service did not accept a connection within 1 s"))
                 .time(lessThan(4L), TimeUnit.SECONDS);
     }
 
