@@ -1,5 +1,6 @@
 package fi.voimala.gateway.routing;
 
+import fi.voimala.gateway.problem.GatewayProblems;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -12,46 +13,61 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.URI;
+import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Set;
+import org.eclipse.microprofile.config.Config;
 
 /**
- * Routes {@code /api/<resource>} to the service that owns the resource, passing the caller's access token on:
- * the bearer token an API client sent, or the one behind a browser's session. Services check that token
- * themselves. The session cookie stays at the gateway. Authentication happened before this (HTTP permission
- * {@code /api/*} authenticated), so an unauthenticated request never reaches a service.
+ * Routes {@code /api/<resource>/**} to the service that owns the resource (the {@link RoutingTable} from
+ * {@code voimala.routes.*}), passing the caller's access token on: the bearer token an API client sent, or the one
+ * behind a browser's session. Services check that token themselves. The session cookie stays at the gateway.
+ * Authentication happened before this (HTTP permission {@code /api/*} authenticated), so an unauthenticated
+ * request never reaches a service, and an /api path that nobody owns is a 404 problem only for a known caller.
  */
 @ApplicationScoped
 public class ServiceRoutes {
 
-    /** Which service owns which resource path under /api. */
-    static final Map<String, String> OWNERS = Map.of(
-            "organisations", "partners",
-            "professionals", "partners",
-            "pairs", "partners",
-            "sites", "partners",
-            "agreements", "partners");
+    /** The /api resources that the gateway answers itself (its JAX-RS resources), not a service. */
+    static final Set<String> GATEWAY_OWN = Set.of("me");
 
-    @ConfigProperty(name = "voimala.services.partners")
-    URI partners;
-    @ConfigProperty(name = "voimala.services.scheduling")
-    URI scheduling;
-    @ConfigProperty(name = "voimala.services.sessions")
-    URI sessions;
-    @ConfigProperty(name = "voimala.services.outcomes")
-    URI outcomes;
+    @Inject
+    GatewayConfig timeouts;
+    @Inject
+    Config config;
 
     void register(@Observes Router router, Vertx vertx) {
-        Map<String, URI> services = Map.of("partners", partners, "scheduling", scheduling, "sessions", sessions,
-                "outcomes", outcomes);
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(50));
-        OWNERS.forEach((resource, service) -> {
-            URI target = services.get(service);
-            HttpProxy proxy = HttpProxy.reverseProxy(client).origin(target.getPort(), target.getHost());
-            router.route("/api/" + resource).order(-1).handler(context -> forward(context, proxy));
-            router.route("/api/" + resource + "/*").order(-1).handler(context -> forward(context, proxy));
+        RoutingTable table = RoutingTable.from(config);
+        Map<String, String> owners = table.owners();
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(50)
+                .setConnectTimeout((int) timeouts.connectTimeout().toMillis()));
+        Map<String, HttpProxy> proxies = new HashMap<>();
+        table.services().forEach((service, address) -> {
+            ServiceExchange exchange = new ServiceExchange(service, address,
+                    timeouts.connectTimeout(), timeouts.requestTimeout());
+            proxies.put(service, HttpProxy.reverseProxy(client).origin(exchange.origin()).addInterceptor(exchange));
         });
+        router.route("/api/*").order(-1).handler(context -> {
+            String resource = firstSegment(context.normalizedPath());
+            if (GATEWAY_OWN.contains(resource)) {
+                context.next();
+                return;
+            }
+            String service = owners.get(resource);
+            if (service == null) {
+                GatewayProblems.send(context, GatewayProblems.notFound(context.normalizedPath()));
+                return;
+            }
+            forward(context, proxies.get(service));
+        });
+    }
+
+    /** "/api/organisations/42/leave" -> "organisations"; "/api" and "/api/" -> "". */
+    static String firstSegment(String path) {
+        String rest = path.length() > "/api/".length() ? path.substring("/api/".length()) : "";
+        int slash = rest.indexOf('/');
+        return slash < 0 ? rest : rest.substring(0, slash);
     }
 
     private static void forward(RoutingContext context, HttpProxy proxy) {

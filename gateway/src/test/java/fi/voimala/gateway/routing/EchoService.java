@@ -10,7 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server standing in for partners-service: it answers each request with what it received
- * (method, path, query, Authorization, Cookie, body), so tests can see exactly what the gateway forwards.
+ * (method, path, query, Authorization, Cookie, every header by its lower-case name, body), so tests can see
+ * exactly what the gateway forwards. Like a Quarkus service, it answers a POST with a {@code Location} built from
+ * the Host it was called by (its own address, when the gateway calls it). Asked with {@code X-Echo-Hop: yes},
+ * it also answers with hop-by-hop headers that the gateway must not pass to the client.
  */
 public class EchoService implements QuarkusTestResourceLifecycleManager {
 
@@ -22,14 +25,25 @@ public class EchoService implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             REQUESTS.incrementAndGet();
+            JsonObject headers = new JsonObject();
+            request.headers().forEach(header -> headers.put(header.getKey().toLowerCase(), header.getValue()));
             JsonObject echo = new JsonObject()
                     .put("method", request.method().name())
                     .put("path", request.path())
                     .put("query", request.query())
                     .put("authorization", request.getHeader("Authorization"))
                     .put("cookie", request.getHeader("Cookie"))
+                    .put("headers", headers)
                     .put("body", body.toString());
-            request.response().putHeader("Content-Type", "application/json").setStatusCode(207).end(echo.encode());
+            var response = request.response().putHeader("Content-Type", "application/json").setStatusCode(207);
+            if (request.method().name().equals("POST")) {
+                response.putHeader("Location", "http://" + request.authority() + request.path() + "/42");
+            }
+            if ("yes".equals(request.getHeader("X-Echo-Hop"))) {
+                response.putHeader("Connection", "X-Service-Hop").putHeader("X-Service-Hop", "internal")
+                        .putHeader("Keep-Alive", "timeout=5").putHeader("Upgrade", "h2c");
+            }
+            response.end(echo.encode());
         }));
         try {
             server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
