@@ -12,8 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.regex.Matcher;
@@ -25,7 +27,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Proves the browser's way in, as a browser does it (redirects followed, cookies kept, Keycloak's login forms
  * submitted): /login sends the user to Keycloak with a PKCE challenge, the user gives their user name and then
  * their password, and comes back with a gateway session; with that session cookie alone, /api/me shows the
- * user's roles and organisation, and the partners API answers through the gateway; /logout ends both sessions.
+ * user's roles and organisation, and the partners API answers through the gateway; a change sent with the session
+ * cookie alone (as a cross-site form would) is refused as CSRF, while the web UI's scripts (X-Requested-With) pass;
+ * the session cookie is HttpOnly and SameSite=Lax; /logout ends both sessions.
  */
 @ExtendWith(RunningPlatform.class)
 class BrowserLoginIT {
@@ -38,6 +42,8 @@ class BrowserLoginIT {
      * Keycloak's cookies on "localhost", so this jar keeps name=value and honours deletions only.)
      */
     private final Map<String, Map<String, String>> cookies = new HashMap<>();
+    /** Every Set-Cookie header the gateway sent, whole, to check the session cookie's attributes. */
+    private final List<String> gatewaySetCookies = new ArrayList<>();
 
     @Test
     void aUserLogsInWithTheCodeFlowAndUsesTheApiWithTheSession() throws Exception {
@@ -69,6 +75,23 @@ class BrowserLoginIT {
         JsonNode page = new ObjectMapper().readTree(ownProfile.body());
         assertEquals(1, page.get("totalItems").asInt());
         assertEquals("Hoitaja", page.get("items").get(0).get("lastName").asText());
+
+        // A cross-site form can send the cookie but not a custom header: a change without it is refused as CSRF.
+        String organisation = "{\"name\":\"E2E CSRF\"}";
+        HttpResponse<String> forged = send(HttpRequest.newBuilder(URI.create(RunningPlatform.GATEWAY + "/api/organisations"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(organisation)));
+        assertEquals(403, forged.statusCode(), forged.body());
+        assertEquals("https://voimala.fi/problems/csrf", new ObjectMapper().readTree(forged.body()).get("type").asText());
+        // The web UI's scripts send X-Requested-With: the gateway passes the change on, and the service decides
+        // (a care professional may not create organisations: the service's own 403, not the gateway's CSRF one).
+        HttpResponse<String> fromOwnPage = send(HttpRequest.newBuilder(URI.create(RunningPlatform.GATEWAY + "/api/organisations"))
+                .header("Content-Type", "application/json").header("X-Requested-With", "JavaScript")
+                .POST(HttpRequest.BodyPublishers.ofString(organisation)));
+        assertEquals(403, fromOwnPage.statusCode(), fromOwnPage.body());
+        assertEquals("https://voimala.fi/problems/forbidden", new ObjectMapper().readTree(fromOwnPage.body()).get("type").asText());
+        String sessionCookie = gatewaySetCookies.stream().filter(c -> c.startsWith("q_session")).findFirst().orElseThrow();
+        assertTrue(sessionCookie.contains("HttpOnly"), sessionCookie);
+        assertTrue(sessionCookie.toLowerCase().contains("samesite=lax"), sessionCookie);
 
         // Logging out ends the gateway session and Keycloak's: the API refuses, and /login asks for a password again.
         HttpResponse<String> toEndSession = get(RunningPlatform.GATEWAY + "/logout");
@@ -116,6 +139,9 @@ class BrowserLoginIT {
         }
         HttpResponse<String> response = browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
         for (String setCookie : response.headers().allValues("Set-Cookie")) {
+            if (uri.toString().startsWith(RunningPlatform.GATEWAY)) {
+                gatewaySetCookies.add(setCookie);
+            }
             String[] pair = setCookie.split(";", 2)[0].split("=", 2);
             boolean deleted = setCookie.toLowerCase().contains("max-age=0") || pair.length < 2 || pair[1].isEmpty();
             if (deleted) {
