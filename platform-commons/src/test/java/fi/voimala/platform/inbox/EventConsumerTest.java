@@ -113,6 +113,20 @@ class EventConsumerTest {
         assertEquals(deadLettersBefore + 5, counter("voimala.consumer.dead.letters"));
     }
 
+    @Test
+    void theEffectRunsInTheTraceOfTheIncomingRecord() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String eventId = UUID.randomUUID().toString();
+        String widgetId = "traced-" + eventId;
+        Map<String, String> headers = cloudEvent(eventId, TestWidgetResource.TYPE, widgetId);
+        headers.put("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");   // W3C Trace Context, sampled
+        send(widgetId, "{\"widgetId\":\"" + widgetId + "\"}", headers);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> seen(eventId) == 1);
+        assertEquals(traceId, Db.strings(db, "select trace_id from test_widget_seen where event_id = ?::uuid", eventId)
+                .get(0), "the effect's span belongs to the trace of the record's traceparent");
+    }
+
     private void assertReason(String eventId, String expected) {
         ConsumerRecord<String, String> dead = deadLetters().stream()
                 .filter(record -> eventId.equals(KafkaTestBroker.header(record, "ce_id"))).findFirst().orElseThrow();

@@ -4,6 +4,7 @@ import fi.voimala.platform.inbox.EventConsumer;
 import fi.voimala.platform.inbox.EventHandlers;
 import fi.voimala.platform.inbox.PoisonEventException;
 import fi.voimala.platform.inbox.ReceivedEvent;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,6 +63,7 @@ public class TestWidgetConsumer {
         seen.consumer = CONSUMER;
         seen.eventId = UUID.fromString(event.id());
         seen.widgetId = widgetId;
+        seen.traceId = Span.current().getSpanContext().getTraceId();
         return seen.persist().replaceWithVoid();
     }
 }
