@@ -28,6 +28,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,6 +76,14 @@ class EventConsumerTest {
     }
 
     @Test
+    void aMessageHeldForRetriesNeverMakesSmallRyeCloseTheConsumer() {
+        // Waiting for a minute is too slow for a test: this checks that the platform turns the check off for every
+        // incoming channel (the connector-wide default), which otherwise closes a consumer after 60 s of retrying.
+        assertEquals(0, ConfigProvider.getConfig().getValue(
+                "mp.messaging.connector.smallrye-kafka.throttled.unprocessed-record-max-age.ms", Integer.class));
+    }
+
+    @Test
     void messagesThatCanNeverBeAppliedAreDeadLetteredWithTheirReasonAndTheRestFlows() throws Exception {
         String key = "poison-" + UUID.randomUUID();   // one key: all on one partition, in this order
         String notJson = UUID.randomUUID().toString();
@@ -87,6 +96,9 @@ class EventConsumerTest {
 
         send(key, "this is not JSON", cloudEvent(notJson, TestWidgetResource.TYPE, key));
         send(key, "{\"widgetId\":\"" + noIdMarker + "\"}", Map.of("ce_type", TestWidgetResource.TYPE));
+        Map<String, String> cloudEventWithoutId = cloudEvent("-", TestWidgetResource.TYPE, key);
+        cloudEventWithoutId.remove("ce_id");
+        send(key, "{\"widgetId\":\"" + noIdMarker + "-ce\"}", cloudEventWithoutId);
         send(key, "{\"widgetId\":\"x\"}", cloudEvent("not-a-uuid", TestWidgetResource.TYPE, key));
         send(key, "{\"name\":\"no widget id\"}", cloudEvent(missingField, TestWidgetResource.TYPE, key));
         send(key, "{\"widgetId\":\"" + key + "\",\"possible\":false}", cloudEvent(impossible, TestWidgetConsumer.CHECKED, key));
@@ -94,23 +106,26 @@ class EventConsumerTest {
         send(key, "{\"widgetId\":\"" + key + "\",\"addedLater\":42}", cloudEvent(after, TestWidgetResource.TYPE, key));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> seen(after) == 1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters().stream().filter(record -> key.equals(record.key()))
-                .count() == 5);
+        List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(20))
+                .until(() -> deadLetters().stream().filter(record -> key.equals(record.key())).toList(),
+                        records -> records.size() == 6);
 
-        assertReason(notJson, "cannot be read as WidgetCreated");
-        assertReason(missingField, "widgetId must not be blank");
-        assertReason(impossible, "can never pass its check");
-        assertReason("not-a-uuid", "'not-a-uuid' is not a UUID");
-        ConsumerRecord<String, String> noId = deadLetters().stream()
-                .filter(record -> record.value().contains(noIdMarker)).findFirst().orElseThrow();
-        assertTrue(KafkaTestBroker.header(noId, "dead-letter-reason").contains("no CloudEvent id (no ce_id header)"));
+        assertReason(dead, notJson, "cannot be read as WidgetCreated");
+        assertReason(dead, missingField, "widgetId must not be blank");
+        assertReason(dead, impossible, "can never pass its check");
+        assertReason(dead, "not-a-uuid", "'not-a-uuid' is not a UUID");
+        for (String noId : List.of("\"" + noIdMarker + "\"", noIdMarker + "-ce")) {   // a plain record, a CloudEvent without id
+            ConsumerRecord<String, String> record = dead.stream()
+                    .filter(candidate -> candidate.value().contains(noId)).findFirst().orElseThrow();
+            assertTrue(KafkaTestBroker.header(record, "dead-letter-reason").contains("no CloudEvent id (no ce_id header)"));
+        }
 
         for (String id : List.of(notJson, missingField, impossible)) {
             assertEquals(0, Db.count(db, "select count(*) from processed_event where event_id = ?::uuid", id),
                     "a dead-lettered event is not marked as applied");
         }
         assertEquals(retriesBefore, retries(), "permanent failures are not retried");
-        assertEquals(deadLettersBefore + 5, counter("voimala.consumer.dead.letters"));
+        assertEquals(deadLettersBefore + 6, counter("voimala.consumer.dead.letters"));
     }
 
     @Test
@@ -127,8 +142,8 @@ class EventConsumerTest {
                 .get(0), "the effect's span belongs to the trace of the record's traceparent");
     }
 
-    private void assertReason(String eventId, String expected) {
-        ConsumerRecord<String, String> dead = deadLetters().stream()
+    private static void assertReason(List<ConsumerRecord<String, String>> deadLetters, String eventId, String expected) {
+        ConsumerRecord<String, String> dead = deadLetters.stream()
                 .filter(record -> eventId.equals(KafkaTestBroker.header(record, "ce_id"))).findFirst().orElseThrow();
         String reason = KafkaTestBroker.header(dead, "dead-letter-reason");
         assertNotNull(reason, "the DLQ record has a dead-letter-reason header");
