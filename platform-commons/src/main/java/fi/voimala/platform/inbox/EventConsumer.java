@@ -181,6 +181,7 @@ public class EventConsumer {
                     + violations.stream()
                     .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
                     .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
+                    .distinct()
                     .collect(Collectors.joining("; ")));
         }
         return new ReceivedEvent<>(id, type, IncomingEvents.subject(message).orElse(null),
