@@ -8,5 +8,6 @@ create table test_widget_seen (
     id        bigserial primary key,
     consumer  text not null,
     event_id  uuid not null,       -- deliberately not unique: a second application would show as a second row
-    widget_id text not null
+    widget_id text not null,
+    trace_id  text                 -- the trace the effect ran in (OpenTelemetry's current span)
 );

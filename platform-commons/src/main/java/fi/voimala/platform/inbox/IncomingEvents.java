@@ -3,6 +3,9 @@ package fi.voimala.platform.inbox;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -30,6 +33,25 @@ public final class IncomingEvents {
     /** The CloudEvent subject ({@code ce_subject}): the aggregate id. */
     public static Optional<String> subject(Message<?> message) {
         return attribute(message, "ce_subject", cloudEvent -> cloudEvent.getSubject().orElse(null));
+    }
+
+    /** The CloudEvent time ({@code ce_time}): when the change happened; empty when absent or not RFC 3339. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public static Optional<OffsetDateTime> time(Message<?> message) {
+        Optional<IncomingCloudEventMetadata> cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class);
+        if (cloudEvent.isPresent()) {
+            Optional<ZonedDateTime> time = cloudEvent.get().getTimeStamp();
+            if (time.isPresent()) {
+                return Optional.of(time.get().toOffsetDateTime());
+            }
+        }
+        return attribute(message, "ce_time", ignored -> null).flatMap(text -> {
+            try {
+                return Optional.of(OffsetDateTime.parse(text));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

@@ -107,21 +107,6 @@ class IdempotentConsumerTest {
                 "the redelivered event was applied again");
     }
 
-    @Test
-    void aMessageThatCannotBeAppliedGoesToTheDeadLetterTopic() throws Exception {
-        String poisonId = UUID.randomUUID().toString();
-        try (KafkaProducer<String, String> producer = producer()) {
-            ProducerRecord<String, String> poison = new ProducerRecord<>(TestWidgetResource.TOPIC, "poison",
-                    "this is not JSON");
-            cloudEventHeaders(poison, poisonId);
-            producer.send(poison).get();
-        }
-        await().atMost(Duration.ofSeconds(20)).until(() -> KafkaTestBroker.records(TestWidgetResource.TOPIC + "-dlq")
-                .stream().anyMatch(record -> poisonId.equals(KafkaTestBroker.header(record, "ce_id"))));
-        assertEquals(0, Db.count(db, "select count(*) from processed_event where event_id = ?::uuid", poisonId),
-                "a dead-lettered event is not marked as applied");
-    }
-
     private boolean applyOnce(String consumer, String eventId, Supplier<Uni<Void>> effect) {
         return OnVertx.await(() -> idempotent.applyOnce(consumer, eventId, effect));
     }

@@ -1,46 +1,69 @@
 package fi.voimala.platform.testapp;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import fi.voimala.platform.inbox.IdempotentConsumer;
-import fi.voimala.platform.inbox.IncomingEvents;
+import fi.voimala.platform.inbox.EventConsumer;
+import fi.voimala.platform.inbox.EventHandlers;
+import fi.voimala.platform.inbox.PoisonEventException;
+import fi.voimala.platform.inbox.ReceivedEvent;
+import io.opentelemetry.api.trace.Span;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.NotBlank;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * A consumer as services write them: applies each widget event once (IdempotentConsumer), acks when applied or
- * already applied, nacks otherwise (the channel's failure strategy then sends the record to the dead-letter topic).
+ * A consumer as services write them, through {@link EventConsumer}: each widget event is applied once (one
+ * {@link TestWidgetSeen} row), temporary failures are retried and permanent ones dead-lettered.
  */
 @ApplicationScoped
 public class TestWidgetConsumer {
 
     public static final String CONSUMER = "test.widget-events";
+    /** A check of a widget: waits for the widget's row lock (a temporary failure while another transaction holds it). */
+    public static final String CHECKED = "fi.voimala.test.widget.checked.v1";
 
-    private final IdempotentConsumer idempotent;
-    private final ObjectMapper objectMapper;
+    /** The consumer's own record of a created widget: only what it needs; other fields of the event are ignored. */
+    public record WidgetCreated(@NotBlank String widgetId) {
+    }
 
-    TestWidgetConsumer(IdempotentConsumer idempotent, ObjectMapper objectMapper) {
-        this.idempotent = idempotent;
-        this.objectMapper = objectMapper;
+    /** A check of a widget; {@code possible=false} is a rule that can never hold. */
+    public record WidgetChecked(@NotBlank String widgetId, boolean possible) {
+    }
+
+    private final EventConsumer events;
+    private final EventHandlers handlers = EventHandlers
+            .on(TestWidgetResource.TYPE, WidgetCreated.class, event -> seen(event, event.data().widgetId()))
+            .and(CHECKED, WidgetChecked.class, this::check);
+
+    TestWidgetConsumer(EventConsumer events) {
+        this.events = events;
     }
 
     @Incoming("widget-events")
     public Uni<Void> consume(Message<String> message) {
-        return idempotent.applyOnce(CONSUMER, message, () -> {
-                    TestWidgetSeen seen = new TestWidgetSeen();
-                    seen.consumer = CONSUMER;
-                    seen.eventId = UUID.fromString(IncomingEvents.id(message).orElseThrow());
-                    try {
-                        seen.widgetId = objectMapper.readTree(message.getPayload()).get("widgetId").asText();
-                    } catch (Exception e) {
-                        return Uni.createFrom().failure(e);
-                    }
-                    return seen.persist().replaceWithVoid();
-                })
-                .onItemOrFailure().transformToUni((applied, failure) -> failure == null
-                        ? Uni.createFrom().completionStage(message.ack())
-                        : Uni.createFrom().completionStage(message.nack(failure)));
+        return events.consume(CONSUMER, message, handlers);
+    }
+
+    private Uni<Void> check(ReceivedEvent<WidgetChecked> event) {
+        if (!event.data().possible()) {
+            throw new PoisonEventException("Widget " + event.data().widgetId() + " can never pass its check");
+        }
+        // "nowait": a row locked by another transaction fails at once (PostgreSQL 55P03), as a lock timeout would.
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("select name from test_widget where id = :id for update nowait")
+                        .setParameter("id", UUID.fromString(event.data().widgetId()))
+                        .getResultList())
+                .chain(() -> seen(event, event.data().widgetId()));
+    }
+
+    private static Uni<Void> seen(ReceivedEvent<?> event, String widgetId) {
+        TestWidgetSeen seen = new TestWidgetSeen();
+        seen.consumer = CONSUMER;
+        seen.eventId = UUID.fromString(event.id());
+        seen.widgetId = widgetId;
+        seen.traceId = Span.current().getSpanContext().getTraceId();
+        return seen.persist().replaceWithVoid();
     }
 }

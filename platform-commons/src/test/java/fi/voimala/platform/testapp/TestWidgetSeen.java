@@ -21,4 +21,7 @@ public class TestWidgetSeen extends PanacheEntityBase {
     public UUID eventId;
     @Column(name = "widget_id")
     public String widgetId;
+    /** The trace id of the span the effect ran in: shows whether the consumer continued the producer's trace. */
+    @Column(name = "trace_id")
+    public String traceId;
 }
