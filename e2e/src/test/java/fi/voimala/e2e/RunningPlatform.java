@@ -128,6 +128,11 @@ public class RunningPlatform implements BeforeAllCallback {
             current = this;
         }
 
+        /** Whether this run started the platform in its own data space (and deletes it at the end). */
+        boolean ownDataSpace() {
+            return startedHere;
+        }
+
         /**
          * A platform that answers ready is brought up to date with {@code up} (which restarts the apps whose build is
          * newer than their process, and fails if the platform was started from another checkout, whose processes it
