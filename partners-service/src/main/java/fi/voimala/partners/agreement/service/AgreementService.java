@@ -1,6 +1,6 @@
 package fi.voimala.partners.agreement.service;
 
-import static fi.voimala.partners.persistence.StoreErrors.notFound;
+import static fi.voimala.platform.persistence.StoreErrors.notFound;
 
 import fi.voimala.partners.access.PartnerAccess;
 import fi.voimala.partners.agreement.Agreement;
@@ -9,10 +9,11 @@ import fi.voimala.partners.agreement.repository.AgreementRepository;
 import fi.voimala.partners.agreement.rest.AgreementApi.AgreementRequest;
 import fi.voimala.partners.agreement.rest.AgreementApi.AgreementView;
 import fi.voimala.partners.organisation.repository.OrganisationRepository;
-import fi.voimala.partners.paging.Filter;
-import fi.voimala.partners.paging.Page;
-import fi.voimala.partners.paging.PageRequest;
-import fi.voimala.partners.persistence.StoreErrors;
+import fi.voimala.platform.paging.Filter;
+import fi.voimala.platform.paging.Page;
+import fi.voimala.platform.paging.PageRequest;
+import fi.voimala.partners.persistence.PartnerConstraints;
+import fi.voimala.platform.persistence.StoreErrors;
 import fi.voimala.platform.problem.RuleViolationException;
 import fi.voimala.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -47,7 +48,7 @@ public class AgreementService {
                 .invoke(() -> apply(agreement, request))
                 .chain(() -> agreements.persistAndFlush(agreement))
                 .map(AgreementView::of)
-                .onFailure().transform(StoreErrors::translate);
+                .onFailure().transform(PartnerConstraints::translate);
     }
 
     @WithTransaction
@@ -59,7 +60,7 @@ public class AgreementService {
                 .invoke(agreement -> apply(agreement, request))
                 .call(agreement -> agreements.flush())
                 .map(AgreementView::of)
-                .onFailure().transform(StoreErrors::translate);
+                .onFailure().transform(PartnerConstraints::translate);
     }
 
     @WithSession

@@ -1,6 +1,6 @@
 package fi.voimala.partners.organisation.service;
 
-import static fi.voimala.partners.persistence.StoreErrors.notFound;
+import static fi.voimala.platform.persistence.StoreErrors.notFound;
 
 import fi.voimala.partners.access.PartnerAccess;
 import fi.voimala.partners.events.PartnerEvents;
@@ -11,10 +11,12 @@ import fi.voimala.partners.organisation.repository.OrganisationRepository;
 import fi.voimala.partners.organisation.rest.OrganisationApi.LeaveRequest;
 import fi.voimala.partners.organisation.rest.OrganisationApi.OrganisationRequest;
 import fi.voimala.partners.organisation.rest.OrganisationApi.OrganisationView;
-import fi.voimala.partners.paging.Filter;
-import fi.voimala.partners.paging.Page;
-import fi.voimala.partners.paging.PageRequest;
-import fi.voimala.partners.persistence.StoreErrors;
+import fi.voimala.platform.paging.Filter;
+import fi.voimala.platform.paging.Page;
+import fi.voimala.platform.paging.PageRequest;
+import fi.voimala.partners.calendar.HelsinkiCalendar;
+import fi.voimala.partners.persistence.PartnerConstraints;
+import fi.voimala.platform.persistence.StoreErrors;
 import fi.voimala.platform.problem.ConflictException;
 import fi.voimala.platform.problem.RuleViolationException;
 import fi.voimala.platform.security.Caller;
@@ -54,7 +56,7 @@ public class OrganisationService {
                 .chain(() -> organisations.persistAndFlush(organisation))
                 .map(OrganisationView::of)
                 .call(view -> events.record(PartnerEvents.ORGANISATION_JOINED, view.id(), view))
-                .onFailure().transform(StoreErrors::translate);
+                .onFailure().transform(PartnerConstraints::translate);
     }
 
     @WithTransaction
@@ -73,7 +75,7 @@ public class OrganisationService {
                 .call(organisation -> organisations.flush())
                 .map(OrganisationView::of)
                 .call(view -> events.record(PartnerEvents.ORGANISATION_UPDATED, view.id(), view))
-                .onFailure().transform(StoreErrors::translate);
+                .onFailure().transform(PartnerConstraints::translate);
     }
 
     /** The organisation leaves the network; everything it had stays, marked by the date it left. */
@@ -84,7 +86,7 @@ public class OrganisationService {
                     if (organisation.hasLeft()) {
                         throw new ConflictException("already-left", "the organisation left the network on " + organisation.memberUntil);
                     }
-                    LocalDate leftOn = StoreErrors.happenedOn(request == null ? null : request.leftOn(), "leftOn");
+                    LocalDate leftOn = HelsinkiCalendar.happenedOn(request == null ? null : request.leftOn(), "leftOn");
                     if (leftOn.isBefore(organisation.memberSince)) {
                         throw new RuleViolationException("leftOn", "after-member-since", "must not be before memberSince " + organisation.memberSince);
                     }
@@ -95,7 +97,7 @@ public class OrganisationService {
                 .call(organisation -> organisations.flush())
                 .map(OrganisationView::of)
                 .call(view -> events.record(PartnerEvents.ORGANISATION_LEFT, view.id(), view))
-                .onFailure().transform(StoreErrors::translate);
+                .onFailure().transform(PartnerConstraints::translate);
     }
 
     /** Coordinators and viewers see every organisation; everyone else only their own. */

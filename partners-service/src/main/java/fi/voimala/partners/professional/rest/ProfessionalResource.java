@@ -1,8 +1,8 @@
 package fi.voimala.partners.professional.rest;
 
-import fi.voimala.partners.paging.Page;
-import fi.voimala.partners.paging.PageRequest;
-import fi.voimala.partners.paging.QueryParams;
+import fi.voimala.platform.paging.Page;
+import fi.voimala.platform.paging.PageRequest;
+import fi.voimala.platform.paging.QueryParams;
 import fi.voimala.partners.professional.Field;
 import fi.voimala.partners.professional.Profession;
 import fi.voimala.partners.professional.rest.ProfessionalApi.ProfessionalRequest;

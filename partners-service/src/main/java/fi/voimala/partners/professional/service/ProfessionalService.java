@@ -1,15 +1,16 @@
 package fi.voimala.partners.professional.service;
 
-import static fi.voimala.partners.persistence.StoreErrors.notFound;
+import static fi.voimala.platform.persistence.StoreErrors.notFound;
 
 import fi.voimala.partners.access.PartnerAccess;
 import fi.voimala.partners.events.PartnerEvents;
 import fi.voimala.partners.organisation.repository.OrganisationRepository;
 import fi.voimala.partners.pair.repository.PairRepository;
-import fi.voimala.partners.paging.Filter;
-import fi.voimala.partners.paging.Page;
-import fi.voimala.partners.paging.PageRequest;
-import fi.voimala.partners.persistence.StoreErrors;
+import fi.voimala.platform.paging.Filter;
+import fi.voimala.platform.paging.Page;
+import fi.voimala.platform.paging.PageRequest;
+import fi.voimala.partners.persistence.PartnerConstraints;
+import fi.voimala.platform.persistence.StoreErrors;
 import fi.voimala.partners.professional.Field;
 import fi.voimala.partners.professional.Profession;
 import fi.voimala.partners.professional.Professional;
@@ -69,7 +70,7 @@ public class ProfessionalService {
                 .chain(() -> professionals.persistAndFlush(professional))
                 .map(ProfessionalView::of)
                 .call(view -> events.record(PartnerEvents.PROFESSIONAL_REGISTERED, view.id(), view))
-                .onFailure().transform(StoreErrors::translate);
+                .onFailure().transform(PartnerConstraints::translate);
     }
 
     @WithTransaction
@@ -89,7 +90,7 @@ public class ProfessionalService {
                 .call(professional -> professionals.flush())
                 .map(ProfessionalView::of)
                 .call(view -> events.record(PartnerEvents.PROFESSIONAL_UPDATED, view.id(), view))
-                .onFailure().transform(StoreErrors::translate);
+                .onFailure().transform(PartnerConstraints::translate);
     }
 
     @WithSession

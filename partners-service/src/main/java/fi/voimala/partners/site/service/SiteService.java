@@ -1,14 +1,16 @@
 package fi.voimala.partners.site.service;
 
-import static fi.voimala.partners.persistence.StoreErrors.notFound;
+import static fi.voimala.platform.persistence.StoreErrors.notFound;
 
 import fi.voimala.partners.access.PartnerAccess;
 import fi.voimala.partners.events.PartnerEvents;
 import fi.voimala.partners.organisation.repository.OrganisationRepository;
-import fi.voimala.partners.paging.Filter;
-import fi.voimala.partners.paging.Page;
-import fi.voimala.partners.paging.PageRequest;
-import fi.voimala.partners.persistence.StoreErrors;
+import fi.voimala.platform.paging.Filter;
+import fi.voimala.platform.paging.Page;
+import fi.voimala.platform.paging.PageRequest;
+import fi.voimala.partners.calendar.HelsinkiCalendar;
+import fi.voimala.partners.persistence.PartnerConstraints;
+import fi.voimala.platform.persistence.StoreErrors;
 import fi.voimala.partners.site.Site;
 import fi.voimala.partners.site.SiteType;
 import fi.voimala.partners.site.repository.SiteRepository;
@@ -59,7 +61,7 @@ public class SiteService {
                 .chain(() -> sites.persistAndFlush(site))
                 .map(SiteView::of)
                 .call(view -> events.record(PartnerEvents.SITE_REGISTERED, view.id(), view))
-                .onFailure().transform(StoreErrors::translate);
+                .onFailure().transform(PartnerConstraints::translate);
     }
 
     @WithTransaction
@@ -76,7 +78,7 @@ public class SiteService {
                 .call(site -> sites.flush())
                 .map(SiteView::of)
                 .call(view -> events.record(PartnerEvents.SITE_UPDATED, view.id(), view))
-                .onFailure().transform(StoreErrors::translate);
+                .onFailure().transform(PartnerConstraints::translate);
     }
 
     @WithTransaction
@@ -87,7 +89,7 @@ public class SiteService {
                     if (site.isClosed()) {
                         throw new ConflictException("already-closed", "the site was closed on " + site.closedOn);
                     }
-                    LocalDate on = StoreErrors.happenedOn(request == null ? null : request.closedOn(), "closedOn");
+                    LocalDate on = HelsinkiCalendar.happenedOn(request == null ? null : request.closedOn(), "closedOn");
                     site.closedOn = on;
                     site.closeReason = request == null ? null : request.reason();
                     site.updatedAt = Instant.now();
@@ -95,7 +97,7 @@ public class SiteService {
                 .call(site -> sites.flush())
                 .map(SiteView::of)
                 .call(view -> events.record(PartnerEvents.SITE_CLOSED, view.id(), view))
-                .onFailure().transform(StoreErrors::translate);
+                .onFailure().transform(PartnerConstraints::translate);
     }
 
     /** Coordinators see every site; everyone else their own organisation's. */
