@@ -1,8 +1,8 @@
 package fi.voimala.partners.agreement.rest;
 
 import fi.voimala.partners.agreement.AgreementType;
-import fi.voimala.partners.agreement.rest.AgreementApi.AgreementRequest;
-import fi.voimala.partners.agreement.rest.AgreementApi.AgreementView;
+import fi.voimala.partners.agreement.api.AgreementApi.AgreementRequest;
+import fi.voimala.partners.agreement.api.AgreementApi.AgreementView;
 import fi.voimala.partners.agreement.service.AgreementService;
 import fi.voimala.platform.paging.Page;
 import fi.voimala.platform.paging.PageRequest;

@@ -5,9 +5,10 @@ import static fi.voimala.platform.persistence.StoreErrors.notFound;
 import fi.voimala.partners.access.PartnerAccess;
 import fi.voimala.partners.agreement.Agreement;
 import fi.voimala.partners.agreement.AgreementType;
+import fi.voimala.partners.agreement.api.AgreementApi.AgreementView;
+import fi.voimala.partners.agreement.mapping.AgreementMapper;
 import fi.voimala.partners.agreement.repository.AgreementRepository;
-import fi.voimala.partners.agreement.rest.AgreementApi.AgreementRequest;
-import fi.voimala.partners.agreement.rest.AgreementApi.AgreementView;
+import fi.voimala.partners.agreement.api.AgreementApi.AgreementRequest;
 import fi.voimala.partners.organisation.repository.OrganisationRepository;
 import fi.voimala.platform.paging.Filter;
 import fi.voimala.platform.paging.Page;
@@ -47,7 +48,7 @@ public class AgreementService {
         return organisations.requireReferenced(request.organisationId(), false)
                 .invoke(() -> apply(agreement, request))
                 .chain(() -> agreements.persistAndFlush(agreement))
-                .map(AgreementView::of)
+                .map(AgreementMapper::toView)
                 .onFailure().transform(PartnerConstraints::translate);
     }
 
@@ -59,7 +60,7 @@ public class AgreementService {
                 .call(agreement -> organisations.requireReferenced(request.organisationId(), false))
                 .invoke(agreement -> apply(agreement, request))
                 .call(agreement -> agreements.flush())
-                .map(AgreementView::of)
+                .map(AgreementMapper::toView)
                 .onFailure().transform(PartnerConstraints::translate);
     }
 
@@ -67,7 +68,7 @@ public class AgreementService {
     public Uni<AgreementView> get(Caller caller, UUID id) {
         return load(id)
                 .call(agreement -> access.scopeOf(caller).invoke(scope -> PartnerAccess.require(scope.covers(agreement.organisationId))))
-                .map(AgreementView::of);
+                .map(AgreementMapper::toView);
     }
 
     @WithSession
@@ -79,7 +80,7 @@ public class AgreementService {
             if (!scope.everything()) {
                 filter.where("organisationId = :own", "own", scope.organisationOrNone());
             }
-            return Page.fetch(agreements.find(filter.query(), page.toSort(), filter.parameters()), page, AgreementView::of);
+            return Page.fetch(agreements.find(filter.query(), page.toSort(), filter.parameters()), page, AgreementMapper::toView);
         });
     }
 

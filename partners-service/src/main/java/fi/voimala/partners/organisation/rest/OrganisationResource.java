@@ -1,9 +1,9 @@
 package fi.voimala.partners.organisation.rest;
 
 import fi.voimala.partners.organisation.Sector;
-import fi.voimala.partners.organisation.rest.OrganisationApi.LeaveRequest;
-import fi.voimala.partners.organisation.rest.OrganisationApi.OrganisationRequest;
-import fi.voimala.partners.organisation.rest.OrganisationApi.OrganisationView;
+import fi.voimala.partners.organisation.api.OrganisationApi.LeaveRequest;
+import fi.voimala.partners.organisation.api.OrganisationApi.OrganisationRequest;
+import fi.voimala.partners.organisation.api.OrganisationApi.OrganisationView;
 import fi.voimala.partners.organisation.service.OrganisationService;
 import fi.voimala.platform.paging.Page;
 import fi.voimala.platform.paging.PageRequest;

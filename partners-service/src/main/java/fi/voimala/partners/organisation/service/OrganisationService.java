@@ -7,10 +7,11 @@ import fi.voimala.partners.events.PartnerEvents;
 import fi.voimala.partners.organisation.BusinessId;
 import fi.voimala.partners.organisation.Organisation;
 import fi.voimala.partners.organisation.Sector;
+import fi.voimala.partners.organisation.api.OrganisationApi.OrganisationView;
+import fi.voimala.partners.organisation.mapping.OrganisationMapper;
 import fi.voimala.partners.organisation.repository.OrganisationRepository;
-import fi.voimala.partners.organisation.rest.OrganisationApi.LeaveRequest;
-import fi.voimala.partners.organisation.rest.OrganisationApi.OrganisationRequest;
-import fi.voimala.partners.organisation.rest.OrganisationApi.OrganisationView;
+import fi.voimala.partners.organisation.api.OrganisationApi.LeaveRequest;
+import fi.voimala.partners.organisation.api.OrganisationApi.OrganisationRequest;
 import fi.voimala.platform.paging.Filter;
 import fi.voimala.platform.paging.Page;
 import fi.voimala.platform.paging.PageRequest;
@@ -54,8 +55,8 @@ public class OrganisationService {
         apply(organisation, request);
         return requireUnique(organisation)
                 .chain(() -> organisations.persistAndFlush(organisation))
-                .map(OrganisationView::of)
-                .call(view -> events.record(PartnerEvents.ORGANISATION_JOINED, view.id(), view))
+                .call(saved -> events.record(PartnerEvents.ORGANISATION_JOINED, saved.id, OrganisationMapper.toEvent(saved)))
+                .map(OrganisationMapper::toView)
                 .onFailure().transform(PartnerConstraints::translate);
     }
 
@@ -73,8 +74,8 @@ public class OrganisationService {
                 })
                 .call(this::requireUnique)
                 .call(organisation -> organisations.flush())
-                .map(OrganisationView::of)
-                .call(view -> events.record(PartnerEvents.ORGANISATION_UPDATED, view.id(), view))
+                .call(saved -> events.record(PartnerEvents.ORGANISATION_UPDATED, saved.id, OrganisationMapper.toEvent(saved)))
+                .map(OrganisationMapper::toView)
                 .onFailure().transform(PartnerConstraints::translate);
     }
 
@@ -95,8 +96,8 @@ public class OrganisationService {
                     organisation.updatedAt = Instant.now();
                 })
                 .call(organisation -> organisations.flush())
-                .map(OrganisationView::of)
-                .call(view -> events.record(PartnerEvents.ORGANISATION_LEFT, view.id(), view))
+                .call(saved -> events.record(PartnerEvents.ORGANISATION_LEFT, saved.id, OrganisationMapper.toEvent(saved)))
+                .map(OrganisationMapper::toView)
                 .onFailure().transform(PartnerConstraints::translate);
     }
 
@@ -105,7 +106,7 @@ public class OrganisationService {
     public Uni<OrganisationView> get(Caller caller, UUID id) {
         return load(id).call(organisation -> access.scopeOf(caller)
                         .invoke(scope -> PartnerAccess.require(scope.covers(organisation.id))))
-                .map(OrganisationView::of);
+                .map(OrganisationMapper::toView);
     }
 
     @WithSession
@@ -120,7 +121,7 @@ public class OrganisationService {
             if (!scope.everything() && !caller.hasRole(PlatformRole.VIEWER)) {
                 filter.where("id = :own", "own", scope.organisationOrNone());
             }
-            return Page.fetch(organisations.find(filter.query(), page.toSort(), filter.parameters()), page, OrganisationView::of);
+            return Page.fetch(organisations.find(filter.query(), page.toSort(), filter.parameters()), page, OrganisationMapper::toView);
         });
     }
 

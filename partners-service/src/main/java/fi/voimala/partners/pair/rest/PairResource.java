@@ -1,8 +1,8 @@
 package fi.voimala.partners.pair.rest;
 
-import fi.voimala.partners.pair.rest.PairApi.DissolveRequest;
-import fi.voimala.partners.pair.rest.PairApi.PairRequest;
-import fi.voimala.partners.pair.rest.PairApi.PairView;
+import fi.voimala.partners.pair.api.PairApi.DissolveRequest;
+import fi.voimala.partners.pair.api.PairApi.PairRequest;
+import fi.voimala.partners.pair.api.PairApi.PairView;
 import fi.voimala.partners.pair.service.PairService;
 import fi.voimala.platform.paging.Page;
 import fi.voimala.platform.paging.PageRequest;

@@ -6,16 +6,16 @@ import fi.voimala.partners.access.PartnerAccess;
 import fi.voimala.partners.access.PartnerAccess.Scope;
 import fi.voimala.partners.events.PartnerEvents;
 import fi.voimala.partners.pair.Pair;
+import fi.voimala.partners.pair.api.PairApi.PairView;
+import fi.voimala.partners.pair.mapping.PairMapper;
 import fi.voimala.partners.pair.repository.PairRepository;
-import fi.voimala.partners.pair.rest.PairApi.DissolveRequest;
-import fi.voimala.partners.pair.rest.PairApi.PairRequest;
-import fi.voimala.partners.pair.rest.PairApi.PairView;
+import fi.voimala.partners.pair.api.PairApi.DissolveRequest;
+import fi.voimala.partners.pair.api.PairApi.PairRequest;
 import fi.voimala.platform.paging.Filter;
 import fi.voimala.platform.paging.Page;
 import fi.voimala.platform.paging.PageRequest;
 import fi.voimala.partners.calendar.HelsinkiCalendar;
 import fi.voimala.partners.persistence.PartnerConstraints;
-import fi.voimala.platform.persistence.StoreErrors;
 import fi.voimala.partners.professional.Field;
 import fi.voimala.partners.professional.Professional;
 import fi.voimala.partners.professional.repository.ProfessionalRepository;
@@ -93,8 +93,8 @@ public class PairService {
                     pair.updatedAt = pair.createdAt;
                     return pairs.persistAndFlush(pair);
                 })
-                .map(PairView::of)
-                .call(view -> events.record(PartnerEvents.PAIR_FORMED, view.id(), view))
+                .call(saved -> events.record(PartnerEvents.PAIR_FORMED, saved.id, PairMapper.toEvent(saved)))
+                .map(PairMapper::toView)
                 .onFailure().transform(PartnerConstraints::translate);
     }
 
@@ -114,8 +114,8 @@ public class PairService {
                     pair.updatedAt = Instant.now();
                 })
                 .call(pair -> pairs.flush())
-                .map(PairView::of)
-                .call(view -> events.record(PartnerEvents.PAIR_DISSOLVED, view.id(), view))
+                .call(saved -> events.record(PartnerEvents.PAIR_DISSOLVED, saved.id, PairMapper.toEvent(saved)))
+                .map(PairMapper::toView)
                 .onFailure().transform(PartnerConstraints::translate);
     }
 
@@ -124,7 +124,7 @@ public class PairService {
         return load(id).call(pair -> access.scopeOf(caller).chain(scope -> list(scope, null, id, null,
                         new PageRequest(0, 1, "id", false)))
                         .invoke(page -> PartnerAccess.require(page.totalItems() == 1)))
-                .map(PairView::of);
+                .map(PairMapper::toView);
     }
 
     @WithSession
@@ -147,7 +147,7 @@ public class PairService {
                 filter.where(INVOLVES_PERSON, "self", scope.subjectOrNone());
             }
         }
-        return Page.fetch(pairs.find(filter.query(), page.toSort(), filter.parameters()), page, PairView::of);
+        return Page.fetch(pairs.find(filter.query(), page.toSort(), filter.parameters()), page, PairMapper::toView);
     }
 
     private Uni<Pair> load(UUID id) {

@@ -14,9 +14,10 @@ import fi.voimala.platform.persistence.StoreErrors;
 import fi.voimala.partners.professional.Field;
 import fi.voimala.partners.professional.Profession;
 import fi.voimala.partners.professional.Professional;
+import fi.voimala.partners.professional.api.ProfessionalApi.ProfessionalView;
+import fi.voimala.partners.professional.mapping.ProfessionalMapper;
 import fi.voimala.partners.professional.repository.ProfessionalRepository;
-import fi.voimala.partners.professional.rest.ProfessionalApi.ProfessionalRequest;
-import fi.voimala.partners.professional.rest.ProfessionalApi.ProfessionalView;
+import fi.voimala.partners.professional.api.ProfessionalApi.ProfessionalRequest;
 import fi.voimala.platform.problem.RuleViolationException;
 import fi.voimala.platform.security.Caller;
 import fi.voimala.platform.security.PlatformRole;
@@ -68,8 +69,8 @@ public class ProfessionalService {
                 .invoke(() -> apply(professional, request))
                 .chain(() -> requireUnique(professional))
                 .chain(() -> professionals.persistAndFlush(professional))
-                .map(ProfessionalView::of)
-                .call(view -> events.record(PartnerEvents.PROFESSIONAL_REGISTERED, view.id(), view))
+                .call(saved -> events.record(PartnerEvents.PROFESSIONAL_REGISTERED, saved.id, ProfessionalMapper.toEvent(saved)))
+                .map(ProfessionalMapper::toView)
                 .onFailure().transform(PartnerConstraints::translate);
     }
 
@@ -88,8 +89,8 @@ public class ProfessionalService {
                 .invoke(professional -> apply(professional, request))
                 .call(this::requireUnique)
                 .call(professional -> professionals.flush())
-                .map(ProfessionalView::of)
-                .call(view -> events.record(PartnerEvents.PROFESSIONAL_UPDATED, view.id(), view))
+                .call(saved -> events.record(PartnerEvents.PROFESSIONAL_UPDATED, saved.id, ProfessionalMapper.toEvent(saved)))
+                .map(ProfessionalMapper::toView)
                 .onFailure().transform(PartnerConstraints::translate);
     }
 
@@ -97,7 +98,7 @@ public class ProfessionalService {
     public Uni<ProfessionalView> get(Caller caller, UUID id) {
         return load(id)
                 .call(professional -> access.scopeOf(caller).invoke(scope -> PartnerAccess.require(scope.seesPerson(professional.organisationId, professional.keycloakUserId))))
-                .map(ProfessionalView::of);
+                .map(ProfessionalMapper::toView);
     }
 
     @WithSession
@@ -116,7 +117,7 @@ public class ProfessionalService {
                     filter.where("keycloakUserId = :self", "self", scope.subjectOrNone());
                 }
             }
-            return Page.fetch(professionals.find(filter.query(), page.toSort(), filter.parameters()), page, ProfessionalView::of);
+            return Page.fetch(professionals.find(filter.query(), page.toSort(), filter.parameters()), page, ProfessionalMapper::toView);
         });
     }
 

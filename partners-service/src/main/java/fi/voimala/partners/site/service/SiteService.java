@@ -13,10 +13,11 @@ import fi.voimala.partners.persistence.PartnerConstraints;
 import fi.voimala.platform.persistence.StoreErrors;
 import fi.voimala.partners.site.Site;
 import fi.voimala.partners.site.SiteType;
+import fi.voimala.partners.site.api.SiteApi.SiteView;
+import fi.voimala.partners.site.mapping.SiteMapper;
 import fi.voimala.partners.site.repository.SiteRepository;
-import fi.voimala.partners.site.rest.SiteApi.CloseRequest;
-import fi.voimala.partners.site.rest.SiteApi.SiteRequest;
-import fi.voimala.partners.site.rest.SiteApi.SiteView;
+import fi.voimala.partners.site.api.SiteApi.CloseRequest;
+import fi.voimala.partners.site.api.SiteApi.SiteRequest;
 import fi.voimala.platform.problem.ConflictException;
 import fi.voimala.platform.problem.RuleViolationException;
 import fi.voimala.platform.security.Caller;
@@ -59,8 +60,8 @@ public class SiteService {
                 .invoke(() -> apply(site, request))
                 .chain(() -> requireUniqueWardCode(site))
                 .chain(() -> sites.persistAndFlush(site))
-                .map(SiteView::of)
-                .call(view -> events.record(PartnerEvents.SITE_REGISTERED, view.id(), view))
+                .call(saved -> events.record(PartnerEvents.SITE_REGISTERED, saved.id, SiteMapper.toEvent(saved)))
+                .map(SiteMapper::toView)
                 .onFailure().transform(PartnerConstraints::translate);
     }
 
@@ -76,8 +77,8 @@ public class SiteService {
                 .invoke(site -> apply(site, request))
                 .call(this::requireUniqueWardCode)
                 .call(site -> sites.flush())
-                .map(SiteView::of)
-                .call(view -> events.record(PartnerEvents.SITE_UPDATED, view.id(), view))
+                .call(saved -> events.record(PartnerEvents.SITE_UPDATED, saved.id, SiteMapper.toEvent(saved)))
+                .map(SiteMapper::toView)
                 .onFailure().transform(PartnerConstraints::translate);
     }
 
@@ -95,8 +96,8 @@ public class SiteService {
                     site.updatedAt = Instant.now();
                 })
                 .call(site -> sites.flush())
-                .map(SiteView::of)
-                .call(view -> events.record(PartnerEvents.SITE_CLOSED, view.id(), view))
+                .call(saved -> events.record(PartnerEvents.SITE_CLOSED, saved.id, SiteMapper.toEvent(saved)))
+                .map(SiteMapper::toView)
                 .onFailure().transform(PartnerConstraints::translate);
     }
 
@@ -105,7 +106,7 @@ public class SiteService {
     public Uni<SiteView> get(Caller caller, UUID id) {
         return load(id)
                 .call(site -> access.scopeOf(caller).invoke(scope -> PartnerAccess.require(scope.covers(site.organisationId))))
-                .map(SiteView::of);
+                .map(SiteMapper::toView);
     }
 
     @WithSession
@@ -121,7 +122,7 @@ public class SiteService {
             if (!scope.everything()) {
                 filter.where("organisationId = :own", "own", scope.organisationOrNone());
             }
-            return Page.fetch(sites.find(filter.query(), page.toSort(), filter.parameters()), page, SiteView::of);
+            return Page.fetch(sites.find(filter.query(), page.toSort(), filter.parameters()), page, SiteMapper::toView);
         });
     }
 
