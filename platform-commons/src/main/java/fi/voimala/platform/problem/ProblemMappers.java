@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -98,8 +100,18 @@ public class ProblemMappers {
         return Problem.of(status, type, e.getMessage(), List.of()).toResponse();
     }
 
+    /**
+     * Anything else is a bug (500, logged) — except a database constraint violation that escaped the service's own
+     * mapping (a deferred constraint refused at commit, after the service's code has run): still 409/422, by kind.
+     */
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        Optional<RuntimeException> integrity = IntegrityViolations.find(e, Map.of());
+        if (integrity.isPresent()) {
+            LOG.warnf("a constraint violation reached the API unmapped (at commit?): %s", e.getMessage());
+            return integrity.get() instanceof ConflictException conflict ? conflict(conflict)
+                    : ruleViolation((RuleViolationException) integrity.get());
+        }
         LOG.error("unexpected error", e);
         return Problem.of(Status.INTERNAL_SERVER_ERROR.getStatusCode(), "internal-error",
                 "something went wrong on our side; it has been logged", List.of()).toResponse();
