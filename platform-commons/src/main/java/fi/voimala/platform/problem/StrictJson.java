@@ -6,21 +6,33 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import io.quarkus.jackson.ObjectMapperCustomizer;
-import jakarta.inject.Singleton;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Provider;
 
 /**
- * Every service reads JSON strictly, so that a client's mistake is named instead of silently changed: an unknown
- * field (a typo) is refused, and no value is coerced from another JSON type ({@code "version": 1.7} is not 1,
- * {@code "1"} is not a number, {@code 1} is not text, {@code "true"} is not a boolean, {@code 0} is not an
+ * Every service reads request bodies strictly, so that a client's mistake is named instead of silently changed: an
+ * unknown field (a typo) is refused, and no value is coerced from another JSON type ({@code "version": 1.7} is not
+ * 1, {@code "1"} is not a number, {@code 1} is not text, {@code "true"} is not a boolean, {@code 0} is not an
  * enumeration value, {@code ""} is not null). ProblemMappers names the field and what it must be.
+ *
+ * <p>Only for the REST layer (a JAX-RS {@code ContextResolver}, which Quarkus REST's Jackson reader asks for its
+ * mapper): the application's own ObjectMapper stays tolerant, as consumers of other services' events must be
+ * (unknown fields ignored, so that a producer may add fields within a type version).
  */
-@Singleton
-public class StrictJson implements ObjectMapperCustomizer {
+@Provider
+public class StrictJson implements ContextResolver<ObjectMapper> {
+
+    private final ObjectMapper strict;
+
+    @Inject
+    public StrictJson(ObjectMapper application) {
+        this.strict = apply(application.copy());
+    }
 
     @Override
-    public void customize(ObjectMapper mapper) {
-        apply(mapper);
+    public ObjectMapper getContext(Class<?> type) {
+        return strict;
     }
 
     /** Also for a plain ObjectMapper (tests, or code that builds its own). */
