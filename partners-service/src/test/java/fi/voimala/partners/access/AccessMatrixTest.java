@@ -2,16 +2,22 @@ package fi.voimala.partners.access;
 
 import static fi.voimala.partners.support.Register.as;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import fi.voimala.partners.support.Register;
 import fi.voimala.partners.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -20,11 +26,12 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The role × endpoint matrix of the register: for each endpoint, the status each role gets when it acts on
- * its OWN organisation's data and on ANOTHER organisation's data, plus 401 without a token. Roles come from
- * the token's realm roles and the organisation from its {@code organization} claim, as from Keycloak.
- * Writes that succeed use fresh data, so each cell is independent of the others. The rows are built lazily
- * (inside the tests), since their targets are registered through the API.
+ * The role × endpoint matrix of the register: every endpoint, called by each role on its OWN organisation's item
+ * and on ANOTHER organisation's item (a different organisation's row, not the same row twice), with the status
+ * each role must get; plus 401 without a token, and lists that contain the caller's own items and nothing of the
+ * other organisation. Roles come from the token's realm roles and the organisation from its {@code organization}
+ * claim, as from Keycloak. A cell expected to succeed gets fresh data (it changes it); cells expected to be refused
+ * share their targets (nothing is written before the refusal), which keeps the matrix quick.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -33,27 +40,47 @@ class AccessMatrixTest {
     static final List<String> ROLES = List.of("coordinator", "org-admin", "artist", "care-professional", "viewer",
             "researcher", "hospital-system");
 
+    /** The caller's organisation and the other one, with an item of each kind in each. */
     String ownAlias;
-    String ownOrg;
-    String otherOrg;
     String subject;
+    final Map<String, String> own = new HashMap<>();
+    final Map<String, String> other = new HashMap<>();
 
-    /** Registers the two organisations once; REST Assured knows the test port only inside a test. */
+    /** Registers the data once; REST Assured knows the test port only inside a test. */
     synchronized void register() {
-        if (ownOrg != null) {
+        if (ownAlias != null) {
             return;
         }
-        ownAlias = Register.newAlias();
-        ownOrg = Register.organisation(ownAlias);
-        otherOrg = Register.organisation(Register.newAlias());
+        String alias = Register.newAlias();
         subject = UUID.randomUUID().toString();
-        // The caller's own profile, so that artist / care-professional tokens are a real person of ownOrg.
-        Register.professional(ownOrg, "ARTS_AND_CULTURE", "MUSICIAN", subject);
+        own.put("organisation", Register.organisation(alias));
+        other.put("organisation", Register.organisation(Register.newAlias()));
+        // The caller's own profile, so that artist / care-professional tokens are a real person of the own organisation.
+        String self = Register.professional(own.get("organisation"), "ARTS_AND_CULTURE", "MUSICIAN", subject);
+        for (Map<String, String> side : List.of(own, other)) {
+            String organisation = side.get("organisation");
+            side.put("professional", Register.nurse(organisation));
+            side.put("artist", Register.artist(organisation));
+            side.put("site", Register.site(organisation));
+            side.put("agreement", agreement(organisation));
+        }
+        own.put("pair", Register.pair(self, own.get("professional")));
+        other.put("pair", Register.pair(other.get("artist"), other.get("professional")));
+        ownAlias = alias;
     }
 
-    /** One row: an endpoint called on data of the given organisation, and the expected status per role. */
-    record Row(String name, Function<RequestSpecification, Response> call,
-               Map<String, Integer> expected) {
+    /** One row: how to call the endpoint with a token on the own or other organisation's item, and the statuses. */
+    record Row(String name, Call call, Map<String, Integer> expected) {
+    }
+
+    /** Calls an endpoint as the given role; {@code fresh} when the cell is expected to succeed (and so to write). */
+    interface Call {
+        Response call(String role, boolean fresh);
+    }
+
+    /** The role's token: a person of the own organisation (the caller's profile's login). */
+    private String tok(String role) {
+        return Tokens.token(role, ownAlias, subject);
     }
 
     private static Map<String, Integer> statuses(int coordinator, int orgAdmin, int artist, int care, int viewer,
@@ -62,89 +89,166 @@ class AccessMatrixTest {
                 "viewer", viewer, "researcher", researcher, "hospital-system", hospital);
     }
 
+    /** A row for the own organisation's item and one for the other's, from one definition. */
+    private void both(List<Row> rows, String name, Function<Map<String, String>, Call> call,
+                      Map<String, Integer> ownStatuses, Map<String, Integer> otherStatuses) {
+        rows.add(new Row(name + " (own)", (token, fresh) -> call.apply(own).call(token, fresh), ownStatuses));
+        rows.add(new Row(name + " (other)", (token, fresh) -> call.apply(other).call(token, fresh), otherStatuses));
+    }
+
     List<Row> rows() {
         List<Row> rows = new ArrayList<>();
-        for (boolean own : List.of(true, false)) {
-            String where = own ? "own" : "other";
-            int ownOr403 = own ? 200 : 403;
-            int ownWrite = own ? 201 : 403;
-            rows.add(new Row("GET organisation (" + where + ")", r -> r.get("/api/organisations/" + (own ? ownOrg : otherOrg)),
-                    statuses(200, ownOr403, ownOr403, ownOr403, 403, 403, 403)));
-            rows.add(new Row("PUT organisation (" + where + ")", r -> r.body(orgUpdate(own)).put("/api/organisations/" + freshOrg()),
-                    statuses(200, 403, 403, 403, 403, 403, 403)));
-            rows.add(new Row("POST organisation leave", r -> r.body(Map.of()).post("/api/organisations/" + freshOrg() + "/leave"),
-                    statuses(200, 403, 403, 403, 403, 403, 403)));
-            rows.add(new Row("GET professional (" + where + ")", r -> r.get("/api/professionals/" + Register.nurse(own ? ownOrg : otherOrg)),
-                    statuses(200, ownOr403, 403, 403, 403, 403, 403)));
-            rows.add(new Row("POST professional (" + where + ")",
-                    r -> r.body(Register.professionalBody(own ? ownOrg : otherOrg, "EDUCATION", "TEACHER")).post("/api/professionals"),
-                    statuses(201, ownWrite, 403, 403, 403, 403, 403)));
-            rows.add(new Row("GET site (" + where + ")", r -> r.get("/api/sites/" + Register.site(own ? ownOrg : otherOrg)),
-                    statuses(200, ownOr403, ownOr403, ownOr403, 403, 403, 403)));
-            rows.add(new Row("POST site (" + where + ")",
-                    r -> r.body(Register.siteBody(own ? ownOrg : otherOrg, "DAY_CENTRE")).post("/api/sites"),
-                    statuses(201, ownWrite, 403, 403, 403, 403, 403)));
-            rows.add(new Row("POST site close (" + where + ")",
-                    r -> r.body(Map.of()).post("/api/sites/" + Register.site(own ? ownOrg : otherOrg) + "/close"),
-                    statuses(200, ownOr403, 403, 403, 403, 403, 403)));
-            rows.add(new Row("POST pair (" + where + ")",
-                    r -> r.body(Map.of("artsProfessionalId", Register.artist(own ? ownOrg : otherOrg),
-                            "careProfessionalId", Register.nurse(own ? ownOrg : otherOrg))).post("/api/pairs"),
-                    statuses(201, 403, 403, 403, 403, 403, 403)));
-            rows.add(new Row("GET agreements (" + where + ")",
-                    r -> r.queryParam("organisationId", own ? ownOrg : otherOrg).get("/api/agreements"),
-                    statuses(200, 200, 403, 403, 403, 403, 403)));
-        }
-        rows.add(new Row("GET organisations", r -> r.get("/api/organisations"),
-                statuses(200, 200, 200, 200, 200, 403, 403)));
-        rows.add(new Row("POST organisation", r -> r.body(Register.organisationBody(Register.newAlias())).post("/api/organisations"),
-                statuses(201, 403, 403, 403, 403, 403, 403)));
-        rows.add(new Row("GET professionals", r -> r.get("/api/professionals"),
-                statuses(200, 200, 200, 200, 403, 403, 403)));
-        rows.add(new Row("GET pairs", r -> r.get("/api/pairs"),
-                statuses(200, 200, 200, 200, 403, 403, 403)));
-        rows.add(new Row("GET sites", r -> r.get("/api/sites"),
-                statuses(200, 200, 200, 200, 403, 403, 403)));
+        Map<String, Integer> coordinatorOnly = statuses(200, 403, 403, 403, 403, 403, 403);
+        Map<String, Integer> coordinatorCreates = statuses(201, 403, 403, 403, 403, 403, 403);
+        Map<String, Integer> admins = statuses(200, 200, 403, 403, 403, 403, 403);
+
+        // Organisations
+        rows.add(new Row("GET organisations", (t, f) -> as(tok(t)).get("/api/organisations"), statuses(200, 200, 200, 200, 200, 403, 403)));
+        both(rows, "GET organisation", side -> (t, fresh) -> as(tok(t)).get("/api/organisations/" + side.get("organisation")),
+                statuses(200, 200, 200, 200, 403, 403, 403), coordinatorOnly);
+        rows.add(new Row("POST organisation", (t, f) -> as(tok(t)).body(Register.organisationBody(Register.newAlias())).post("/api/organisations"),
+                coordinatorCreates));
+        both(rows, "PUT organisation", side -> (t, fresh) -> as(tok(t)).body(current("/api/organisations/" + side.get("organisation")))
+                .put("/api/organisations/" + side.get("organisation")), coordinatorOnly, coordinatorOnly);
+        // Leaving is for good: the own organisation is a fresh one that the token names, the other one a fresh one it does not.
+        rows.add(new Row("POST organisation leave (own)", (t, fresh) -> leave(t, true), coordinatorOnly));
+        rows.add(new Row("POST organisation leave (other)", (t, fresh) -> leave(t, false), coordinatorOnly));
+
+        // Professionals
+        rows.add(new Row("GET professionals", (t, f) -> as(tok(t)).get("/api/professionals"), statuses(200, 200, 200, 200, 403, 403, 403)));
+        both(rows, "GET professional", side -> (t, fresh) -> as(tok(t)).get("/api/professionals/" + side.get("professional")),
+                admins, coordinatorOnly);
+        both(rows, "POST professional", side -> (t, fresh) -> as(tok(t))
+                        .body(Register.professionalBody(side.get("organisation"), "EDUCATION", "TEACHER")).post("/api/professionals"),
+                statuses(201, 201, 403, 403, 403, 403, 403), coordinatorCreates);
+        both(rows, "PUT professional", side -> (t, fresh) -> {
+            String id = fresh ? Register.nurse(side.get("organisation")) : side.get("professional");
+            return as(tok(t)).body(current("/api/professionals/" + id)).put("/api/professionals/" + id);
+        }, admins, coordinatorOnly);
+
+        // Pairs: the own pair is the caller's own (their profile with a nurse of their organisation).
+        rows.add(new Row("GET pairs", (t, f) -> as(tok(t)).get("/api/pairs"), statuses(200, 200, 200, 200, 403, 403, 403)));
+        both(rows, "GET pair", side -> (t, fresh) -> as(tok(t)).get("/api/pairs/" + side.get("pair")),
+                statuses(200, 200, 200, 200, 403, 403, 403), coordinatorOnly);
+        both(rows, "POST pair", side -> (t, fresh) -> as(tok(t)).body(Map.of(
+                        "artsProfessionalId", fresh ? Register.artist(side.get("organisation")) : side.get("artist"),
+                        "careProfessionalId", fresh ? Register.nurse(side.get("organisation")) : side.get("professional")))
+                .post("/api/pairs"), coordinatorCreates, coordinatorCreates);
+        both(rows, "POST pair dissolve", side -> (t, fresh) -> {
+            String pair = fresh ? Register.pair(Register.artist(side.get("organisation")), Register.nurse(side.get("organisation")))
+                    : side.get("pair");
+            return as(tok(t)).body(Map.of()).post("/api/pairs/" + pair + "/dissolve");
+        }, coordinatorOnly, coordinatorOnly);
+
+        // Sites
+        rows.add(new Row("GET sites", (t, f) -> as(tok(t)).get("/api/sites"), statuses(200, 200, 200, 200, 403, 403, 403)));
+        both(rows, "GET site", side -> (t, fresh) -> as(tok(t)).get("/api/sites/" + side.get("site")),
+                statuses(200, 200, 200, 200, 403, 403, 403), coordinatorOnly);
+        both(rows, "POST site", side -> (t, fresh) -> as(tok(t)).body(Register.siteBody(side.get("organisation"), "DAY_CENTRE"))
+                .post("/api/sites"), statuses(201, 201, 403, 403, 403, 403, 403), coordinatorCreates);
+        both(rows, "PUT site", side -> (t, fresh) -> {
+            String id = fresh ? Register.site(side.get("organisation")) : side.get("site");
+            return as(tok(t)).body(current("/api/sites/" + id)).put("/api/sites/" + id);
+        }, admins, coordinatorOnly);
+        both(rows, "POST site close", side -> (t, fresh) -> as(tok(t)).body(Map.of())
+                .post("/api/sites/" + (fresh ? Register.site(side.get("organisation")) : side.get("site")) + "/close"),
+                admins, coordinatorOnly);
+
+        // Agreements
+        rows.add(new Row("GET agreements", (t, f) -> as(tok(t)).get("/api/agreements"), admins));
+        both(rows, "GET agreement", side -> (t, fresh) -> as(tok(t)).get("/api/agreements/" + side.get("agreement")),
+                admins, coordinatorOnly);
+        both(rows, "POST agreement", side -> (t, fresh) -> as(tok(t)).body(agreementBody(side.get("organisation")))
+                .post("/api/agreements"), coordinatorCreates, coordinatorCreates);
+        both(rows, "PUT agreement", side -> (t, fresh) -> {
+            String id = fresh ? agreement(side.get("organisation")) : side.get("agreement");
+            return as(tok(t)).body(current("/api/agreements/" + id)).put("/api/agreements/" + id);
+        }, coordinatorOnly, coordinatorOnly);
         return rows;
     }
 
     @TestFactory
     Stream<DynamicTest> eachRoleGetsTheExpectedStatusOnEachEndpoint() {
-        return rows().stream().flatMap(row -> ROLES.stream().map(role -> DynamicTest.dynamicTest(
+        List<Row> rows = rows();
+        Set<String> names = new LinkedHashSet<>();
+        rows.forEach(row -> {
+            if (!names.add(row.name())) {
+                throw new IllegalStateException("duplicate row " + row.name());
+            }
+        });
+        return rows.stream().flatMap(row -> ROLES.stream().map(role -> DynamicTest.dynamicTest(
                 row.name() + " as " + role, () -> {
                     register();
-                    String token = Tokens.token(role, ownAlias, subject);
-                    row.call().apply(as(token)).then().statusCode(row.expected().get(role));
+                    int expected = row.expected().get(role);
+                    row.call().call(role, expected < 300).then().statusCode(expected);
                 })));
     }
 
     @TestFactory
     Stream<DynamicTest> withoutATokenEveryEndpointIs401() {
+        String id = UUID.randomUUID().toString();
         return Stream.of("/api/organisations", "/api/professionals", "/api/pairs", "/api/sites", "/api/agreements")
-                .map(path -> DynamicTest.dynamicTest("GET " + path, () -> given().get(path).then().statusCode(401)));
+                .flatMap(path -> Stream.of(
+                        DynamicTest.dynamicTest("GET " + path, () -> given().get(path).then().statusCode(401)),
+                        DynamicTest.dynamicTest("GET " + path + "/{id}", () -> given().get(path + "/" + id).then().statusCode(401)),
+                        DynamicTest.dynamicTest("POST " + path, () -> given().contentType("application/json").body("{}")
+                                .post(path).then().statusCode(401))));
     }
 
+    /** Each limited role's lists hold its own organisation's items (not empty) and nothing of the other organisation. */
     @TestFactory
-    Stream<DynamicTest> listsNeverContainAnotherOrganisationsPeopleOrSites() {
+    Stream<DynamicTest> listsHoldOwnItemsAndNothingOfAnotherOrganisation() {
         return Stream.of("org-admin", "artist", "care-professional").map(role -> DynamicTest.dynamicTest(role, () -> {
             register();
             String token = Tokens.token(role, ownAlias, subject);
-            as(token).queryParam("size", 100).get("/api/professionals").then().statusCode(200)
-                    .body("items.organisationId", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo(ownOrg)));
-            as(token).queryParam("size", 100).get("/api/sites").then().statusCode(200)
-                    .body("items.organisationId", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo(ownOrg)));
+            String ownOrg = own.get("organisation");
+            String otherOrg = other.get("organisation");
             as(token).queryParam("size", 100).get("/api/organisations").then().statusCode(200)
-                    .body("items.id", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo(ownOrg)));
+                    .body("items", not(empty()))
+                    .body("items.id", everyItem(equalTo(ownOrg)));
+            as(token).queryParam("size", 100).get("/api/professionals").then().statusCode(200)
+                    .body("items", not(empty()))
+                    .body("items.organisationId", everyItem(equalTo(ownOrg)))
+                    .body("items.id", not(hasItem(other.get("professional"))));
+            as(token).queryParam("size", 100).get("/api/sites").then().statusCode(200)
+                    .body("items", not(empty()))
+                    .body("items.organisationId", everyItem(equalTo(ownOrg)))
+                    .body("items.id", hasItem(own.get("site")));
+            as(token).queryParam("size", 100).get("/api/pairs").then().statusCode(200)
+                    .body("items.id", hasItem(own.get("pair")))
+                    .body("items.id", not(hasItem(other.get("pair"))));
+            if (role.equals("org-admin")) {
+                as(token).queryParam("size", 100).get("/api/agreements").then().statusCode(200)
+                        .body("items", not(empty()))
+                        .body("items.organisationId", everyItem(equalTo(ownOrg)));
+                as(token).queryParam("organisationId", otherOrg).get("/api/agreements").then().statusCode(200)
+                        .body("items", empty());
+            }
         }));
     }
 
-    private String freshOrg() {
-        return Register.organisation(Register.newAlias());
+    /** The body a client would send back to change nothing: what it read, with the version it read. */
+    private static Map<String, Object> current(String path) {
+        Map<String, Object> body = new HashMap<>(as(Tokens.coordinator()).get(path).then().statusCode(200).extract().jsonPath().getMap(""));
+        body.keySet().removeAll(Set.of("id", "status", "memberUntil", "leaveReason", "closedOn", "closeReason"));
+        return body;
     }
 
-    private static Map<String, Object> orgUpdate(boolean own) {
-        Map<String, Object> body = new HashMap<>(Register.organisationBody(Register.newAlias()));
-        body.put("version", 0);
-        return body;
+    /** An organisation leaves: fresh each time, named by the token ({@code own}) or not. */
+    private Response leave(String role, boolean own) {
+        String alias = Register.newAlias();
+        String organisation = Register.organisation(alias);
+        String token = own ? Tokens.token(role, alias, subject) : tok(role);
+        return as(token).body(Map.of()).post("/api/organisations/" + organisation + "/leave");
+    }
+
+    private static Map<String, Object> agreementBody(String organisationId) {
+        return Map.of("organisationId", organisationId, "type", "COOPERATION", "title", "Yhteistyösopimus",
+                "validFrom", "2025-01-01");
+    }
+
+    private static String agreement(String organisationId) {
+        return as(Tokens.coordinator()).body(agreementBody(organisationId)).post("/api/agreements")
+                .then().statusCode(201).extract().path("id");
     }
 }

@@ -16,6 +16,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
+import fi.voimala.partners.support.Db;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,8 @@ class PartnerEventsTest {
     @Inject
     @org.eclipse.microprofile.reactive.messaging.spi.Connector("smallrye-in-memory")
     InMemoryConnector connector;
+    @Inject
+    DataSource db;
 
     record Event(String type, String subject, String topic, Object key, JsonObject data) {
     }
@@ -103,6 +107,41 @@ class PartnerEventsTest {
         assertEquals(List.of("fi.voimala.partner.site.registered.v1", "fi.voimala.partner.site.updated.v1",
                 "fi.voimala.partner.site.closed.v1"), siteEvents.stream().map(Event::type).toList());
         assertEquals("E3", siteEvents.get(0).data().getString("wardCode"));
+    }
+
+    /**
+     * A deferred constraint trigger (test-only, created here) that refuses, at commit, any outbox row whose data
+     * carries the marker: the organisation row and its outbox row are both written and flushed by then, and the
+     * transaction still fails as a whole.
+     */
+    private void installFailureAtCommit() {
+        Db.execute(db, """
+                create or replace function test_fail_at_commit() returns trigger language plpgsql as $$
+                begin
+                    raise exception 'refused at commit (test)' using errcode = 'check_violation',
+                        constraint = 'test_fails_at_commit';
+                end $$""");
+        Db.execute(db, "drop trigger if exists test_fail_at_commit on outbox_event");
+        Db.execute(db, """
+                create constraint trigger test_fail_at_commit after insert on outbox_event
+                deferrable initially deferred for each row
+                when (new.payload::text like '%fail-at-commit%') execute function test_fail_at_commit()""");
+    }
+
+    @Test
+    void aChangeThatFailsAfterItsWritesLeavesNoEvent() {
+        installFailureAtCommit();
+        String alias = "fail-at-commit-" + Register.newAlias();
+        Map<String, Object> body = Register.organisationBody(alias);
+        as(Tokens.coordinator()).body(body).post("/api/organisations").then().statusCode(422)
+                .body("violations[0].rule", org.hamcrest.Matchers.equalTo("test_fails_at_commit"));
+
+        assertEquals(0, Db.count(db, "select count(*) from organisation where keycloak_alias = ?", alias));
+        assertEquals(0, Db.count(db, "select count(*) from outbox_event where payload::text like ?", "%" + alias + "%"));
+        String later = Register.organisation(Register.newAlias());
+        awaitEvents(later, 1);
+        assertTrue(connector.sink("outbox").received().stream().map(PartnerEventsTest::event)
+                .noneMatch(e -> alias.equals(e.data().getString("keycloakAlias"))));
     }
 
     @Test

@@ -1,23 +1,20 @@
 package fi.voimala.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import fi.voimala.platform.problem.Problem.Violation;
 import io.quarkus.security.ForbiddenException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -41,48 +38,41 @@ public class ProblemMappers {
                 List.of(new Violation(null, e.rule(), e.getMessage()))).toResponse();
     }
 
-    /** Bean Validation on request bodies and parameters. */
+    /**
+     * Bean Validation on request bodies and parameters. A missing body (JAX-RS passes null for an empty one) is
+     * named as such, not by the Java parameter's name; a query parameter by its name in the URL.
+     */
     @ServerExceptionMapper(priority = 1)
     public Response constraintViolation(ConstraintViolationException e) {
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            if (v.getInvalidValue() == null && RequestParameters.isBody(v)) {
+                return Problem.of(Status.BAD_REQUEST.getStatusCode(), "unreadable-input",
+                        "the request needs a JSON body", List.of(new Violation(null, "body-required",
+                                "the request needs a JSON body"))).toResponse();
+            }
+        }
         List<Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new Violation(fieldOf(v.getPropertyPath()), ruleOf(v), v.getMessage()))
+                .map(v -> new Violation(RequestParameters.fieldOf(v), ruleOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Violation::field, Comparator.nullsFirst(String::compareTo)))
                 .toList();
         String detail = violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
         return Problem.of(Problem.UNPROCESSABLE, "rule-violation", detail, violations).toResponse();
     }
 
-    /** A value of the wrong kind: an unknown enumeration value is a broken rule (422), anything else unreadable (400). */
+    /** An unknown enumeration value is a broken rule (422); any other value of the wrong kind is unreadable (400). */
     @ServerExceptionMapper(priority = 1)
     public Response invalidFormat(InvalidFormatException e) {
-        String field = jsonPath(e);
-        Class<?> target = e.getTargetType();
-        if (target != null && target.isEnum()) {
-            String allowed = Arrays.stream(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
-            String message = "unknown value '" + e.getValue() + "'; allowed: " + allowed;
-            return Problem.of(Problem.UNPROCESSABLE, "rule-violation", field + ": " + message,
-                    List.of(new Violation(field, "known-value", message))).toResponse();
-        }
-        String message = "'" + e.getValue() + "' is not a valid " + describe(target);
-        return Problem.of(Status.BAD_REQUEST.getStatusCode(), "unreadable-input", field + ": " + message,
-                List.of(new Violation(field, "format", message))).toResponse();
+        return UnreadableJson.problem(e).toResponse();
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response mismatchedInput(MismatchedInputException e) {
-        String field = jsonPath(e);
-        String message = "expected " + describe(e.getTargetType());
-        return Problem.of(Status.BAD_REQUEST.getStatusCode(), "unreadable-input", (field.isEmpty() ? "body" : field) + ": " + message,
-                List.of(new Violation(field.isEmpty() ? null : field, "format", message))).toResponse();
+        return UnreadableJson.problem(e).toResponse();
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response unreadableJson(JsonProcessingException e) {
-        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
-        return Problem.of(Status.BAD_REQUEST.getStatusCode(), "unreadable-input",
-                "the body is not valid JSON: " + e.getOriginalMessage(),
-                field.isEmpty() ? List.of() : List.of(new Violation(field, "format", e.getOriginalMessage())))
-                .toResponse();
+        return UnreadableJson.problem(e).toResponse();
     }
 
     @ServerExceptionMapper
@@ -91,9 +81,16 @@ public class ProblemMappers {
                 .toResponse();
     }
 
-    /** JAX-RS's own errors (404 for an unknown id or path, 405, 415, ...), with their status kept. */
+    /**
+     * JAX-RS's own errors (404 for an unknown id or path, 405, 415, ...), with their status kept. Quarkus REST's
+     * JSON reader wraps a syntax error (and some mapping errors) in a 400 WebApplicationException before any mapper
+     * sees it: those are unwrapped, so broken JSON is named where it broke, not a bare "HTTP 400 Bad Request".
+     */
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return UnreadableJson.problem(json).toResponse();
+        }
         Response original = e.getResponse();
         if (original.getStatus() == 401) {
             return original; // keeps the WWW-Authenticate challenge
@@ -103,47 +100,26 @@ public class ProblemMappers {
         return Problem.of(status, type, e.getMessage(), List.of()).toResponse();
     }
 
+    /**
+     * Anything else is a bug (500, logged) — except a database constraint violation that escaped the service's own
+     * mapping (a deferred constraint refused at commit, after the service's code has run): still 409/422, by kind.
+     */
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        Optional<RuntimeException> integrity = IntegrityViolations.find(e, Map.of());
+        if (integrity.isPresent()) {
+            LOG.warnf("a constraint violation reached the API unmapped (at commit?): %s", e.getMessage());
+            return integrity.get() instanceof ConflictException conflict ? conflict(conflict)
+                    : ruleViolation((RuleViolationException) integrity.get());
+        }
         LOG.error("unexpected error", e);
         return Problem.of(Status.INTERNAL_SERVER_ERROR.getStatusCode(), "internal-error",
                 "something went wrong on our side; it has been logged", List.of()).toResponse();
-    }
-
-    /** "create.request.address.postalCode" -> "address.postalCode": the JSON field, not the Java method. */
-    static String fieldOf(Path path) {
-        List<Path.Node> nodes = StreamSupport.stream(path.spliterator(), false).toList();
-        return nodes.stream()
-                .dropWhile(n -> n.getKind() == ElementKind.METHOD || n.getKind() == ElementKind.PARAMETER)
-                .map(n -> n.getIndex() != null ? n.getName() + "[" + n.getIndex() + "]" : n.getName())
-                .filter(name -> name != null && !name.isEmpty() && !name.startsWith("<"))
-                .collect(Collectors.joining("."))
-                .transform(field -> field.isEmpty() && !nodes.isEmpty() ? nodes.get(nodes.size() - 1).getName() : field);
     }
 
     /** "NotBlank" -> "not-blank": a stable rule id a client can switch on. */
     static String ruleOf(ConstraintViolation<?> violation) {
         String name = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
         return name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
-    }
-
-    static String jsonPath(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
-    }
-
-    private static String describe(Class<?> type) {
-        if (type == null) {
-            return "value";
-        }
-        return switch (type.getSimpleName()) {
-            case "LocalDate" -> "date (YYYY-MM-DD)";
-            case "UUID" -> "id (UUID)";
-            case "Integer", "int", "Long", "long" -> "whole number";
-            case "List", "Set" -> "list";
-            default -> type.isEnum() ? "known value" : type.getSimpleName();
-        };
     }
 }

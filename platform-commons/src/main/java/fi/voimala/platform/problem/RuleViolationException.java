@@ -13,7 +13,7 @@ public class RuleViolationException extends RuntimeException {
     }
 
     public RuleViolationException(List<Violation> violations) {
-        super(violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse(""));
+        super(violations.stream().map(v -> v.field() == null ? v.message() : v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse(""));
         this.violations = List.copyOf(violations);
     }
 

@@ -1,12 +1,12 @@
 package fi.voimala.partners.agreement.rest;
 
 import fi.voimala.partners.agreement.AgreementType;
-import fi.voimala.partners.agreement.rest.AgreementApi.AgreementRequest;
-import fi.voimala.partners.agreement.rest.AgreementApi.AgreementView;
+import fi.voimala.partners.agreement.api.AgreementApi.AgreementRequest;
+import fi.voimala.partners.agreement.api.AgreementApi.AgreementView;
 import fi.voimala.partners.agreement.service.AgreementService;
-import fi.voimala.partners.paging.Page;
-import fi.voimala.partners.paging.PageRequest;
-import fi.voimala.partners.paging.QueryParams;
+import fi.voimala.platform.paging.Page;
+import fi.voimala.platform.paging.PageRequest;
+import fi.voimala.platform.paging.QueryParams;
 import fi.voimala.platform.security.Caller;
 import fi.voimala.platform.security.PlatformRole;
 import io.quarkus.security.identity.SecurityIdentity;

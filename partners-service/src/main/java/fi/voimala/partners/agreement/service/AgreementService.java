@@ -1,18 +1,20 @@
 package fi.voimala.partners.agreement.service;
 
-import static fi.voimala.partners.persistence.StoreErrors.notFound;
+import static fi.voimala.platform.persistence.StoreErrors.notFound;
 
 import fi.voimala.partners.access.PartnerAccess;
 import fi.voimala.partners.agreement.Agreement;
 import fi.voimala.partners.agreement.AgreementType;
+import fi.voimala.partners.agreement.api.AgreementApi.AgreementView;
+import fi.voimala.partners.agreement.mapping.AgreementMapper;
 import fi.voimala.partners.agreement.repository.AgreementRepository;
-import fi.voimala.partners.agreement.rest.AgreementApi.AgreementRequest;
-import fi.voimala.partners.agreement.rest.AgreementApi.AgreementView;
+import fi.voimala.partners.agreement.api.AgreementApi.AgreementRequest;
 import fi.voimala.partners.organisation.repository.OrganisationRepository;
-import fi.voimala.partners.paging.Filter;
-import fi.voimala.partners.paging.Page;
-import fi.voimala.partners.paging.PageRequest;
-import fi.voimala.partners.persistence.StoreErrors;
+import fi.voimala.platform.paging.Filter;
+import fi.voimala.platform.paging.Page;
+import fi.voimala.platform.paging.PageRequest;
+import fi.voimala.partners.persistence.PartnerConstraints;
+import fi.voimala.platform.persistence.StoreErrors;
 import fi.voimala.platform.problem.RuleViolationException;
 import fi.voimala.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -46,8 +48,8 @@ public class AgreementService {
         return organisations.requireReferenced(request.organisationId(), false)
                 .invoke(() -> apply(agreement, request))
                 .chain(() -> agreements.persistAndFlush(agreement))
-                .map(AgreementView::of)
-                .onFailure().transform(StoreErrors::translate);
+                .map(AgreementMapper::toView)
+                .onFailure().transform(PartnerConstraints::translate);
     }
 
     @WithTransaction
@@ -58,15 +60,15 @@ public class AgreementService {
                 .call(agreement -> organisations.requireReferenced(request.organisationId(), false))
                 .invoke(agreement -> apply(agreement, request))
                 .call(agreement -> agreements.flush())
-                .map(AgreementView::of)
-                .onFailure().transform(StoreErrors::translate);
+                .map(AgreementMapper::toView)
+                .onFailure().transform(PartnerConstraints::translate);
     }
 
     @WithSession
     public Uni<AgreementView> get(Caller caller, UUID id) {
         return load(id)
                 .call(agreement -> access.scopeOf(caller).invoke(scope -> PartnerAccess.require(scope.covers(agreement.organisationId))))
-                .map(AgreementView::of);
+                .map(AgreementMapper::toView);
     }
 
     @WithSession
@@ -78,7 +80,7 @@ public class AgreementService {
             if (!scope.everything()) {
                 filter.where("organisationId = :own", "own", scope.organisationOrNone());
             }
-            return Page.fetch(agreements.find(filter.query(), page.toSort(), filter.parameters()), page, AgreementView::of);
+            return Page.fetch(agreements.find(filter.query(), page.toSort(), filter.parameters()), page, AgreementMapper::toView);
         });
     }
 

@@ -1,13 +1,13 @@
 package fi.voimala.partners.organisation.rest;
 
 import fi.voimala.partners.organisation.Sector;
-import fi.voimala.partners.organisation.rest.OrganisationApi.LeaveRequest;
-import fi.voimala.partners.organisation.rest.OrganisationApi.OrganisationRequest;
-import fi.voimala.partners.organisation.rest.OrganisationApi.OrganisationView;
+import fi.voimala.partners.organisation.api.OrganisationApi.LeaveRequest;
+import fi.voimala.partners.organisation.api.OrganisationApi.OrganisationRequest;
+import fi.voimala.partners.organisation.api.OrganisationApi.OrganisationView;
 import fi.voimala.partners.organisation.service.OrganisationService;
-import fi.voimala.partners.paging.Page;
-import fi.voimala.partners.paging.PageRequest;
-import fi.voimala.partners.paging.QueryParams;
+import fi.voimala.platform.paging.Page;
+import fi.voimala.platform.paging.PageRequest;
+import fi.voimala.platform.paging.QueryParams;
 import fi.voimala.platform.security.Caller;
 import fi.voimala.platform.security.PlatformRole;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -1,20 +1,23 @@
 package fi.voimala.partners.organisation.service;
 
-import static fi.voimala.partners.persistence.StoreErrors.notFound;
+import static fi.voimala.platform.persistence.StoreErrors.notFound;
 
 import fi.voimala.partners.access.PartnerAccess;
 import fi.voimala.partners.events.PartnerEvents;
 import fi.voimala.partners.organisation.BusinessId;
 import fi.voimala.partners.organisation.Organisation;
 import fi.voimala.partners.organisation.Sector;
+import fi.voimala.partners.organisation.api.OrganisationApi.OrganisationView;
+import fi.voimala.partners.organisation.mapping.OrganisationMapper;
 import fi.voimala.partners.organisation.repository.OrganisationRepository;
-import fi.voimala.partners.organisation.rest.OrganisationApi.LeaveRequest;
-import fi.voimala.partners.organisation.rest.OrganisationApi.OrganisationRequest;
-import fi.voimala.partners.organisation.rest.OrganisationApi.OrganisationView;
-import fi.voimala.partners.paging.Filter;
-import fi.voimala.partners.paging.Page;
-import fi.voimala.partners.paging.PageRequest;
-import fi.voimala.partners.persistence.StoreErrors;
+import fi.voimala.partners.organisation.api.OrganisationApi.LeaveRequest;
+import fi.voimala.partners.organisation.api.OrganisationApi.OrganisationRequest;
+import fi.voimala.platform.paging.Filter;
+import fi.voimala.platform.paging.Page;
+import fi.voimala.platform.paging.PageRequest;
+import fi.voimala.partners.calendar.HelsinkiCalendar;
+import fi.voimala.partners.persistence.PartnerConstraints;
+import fi.voimala.platform.persistence.StoreErrors;
 import fi.voimala.platform.problem.ConflictException;
 import fi.voimala.platform.problem.RuleViolationException;
 import fi.voimala.platform.security.Caller;
@@ -52,9 +55,9 @@ public class OrganisationService {
         apply(organisation, request);
         return requireUnique(organisation)
                 .chain(() -> organisations.persistAndFlush(organisation))
-                .map(OrganisationView::of)
-                .call(view -> events.record(PartnerEvents.ORGANISATION_JOINED, view.id(), view))
-                .onFailure().transform(StoreErrors::translate);
+                .call(saved -> events.record(PartnerEvents.ORGANISATION_JOINED, saved.id, OrganisationMapper.toEvent(saved)))
+                .map(OrganisationMapper::toView)
+                .onFailure().transform(PartnerConstraints::translate);
     }
 
     @WithTransaction
@@ -71,9 +74,9 @@ public class OrganisationService {
                 })
                 .call(this::requireUnique)
                 .call(organisation -> organisations.flush())
-                .map(OrganisationView::of)
-                .call(view -> events.record(PartnerEvents.ORGANISATION_UPDATED, view.id(), view))
-                .onFailure().transform(StoreErrors::translate);
+                .call(saved -> events.record(PartnerEvents.ORGANISATION_UPDATED, saved.id, OrganisationMapper.toEvent(saved)))
+                .map(OrganisationMapper::toView)
+                .onFailure().transform(PartnerConstraints::translate);
     }
 
     /** The organisation leaves the network; everything it had stays, marked by the date it left. */
@@ -84,7 +87,7 @@ public class OrganisationService {
                     if (organisation.hasLeft()) {
                         throw new ConflictException("already-left", "the organisation left the network on " + organisation.memberUntil);
                     }
-                    LocalDate leftOn = StoreErrors.happenedOn(request == null ? null : request.leftOn(), "leftOn");
+                    LocalDate leftOn = HelsinkiCalendar.happenedOn(request == null ? null : request.leftOn(), "leftOn");
                     if (leftOn.isBefore(organisation.memberSince)) {
                         throw new RuleViolationException("leftOn", "after-member-since", "must not be before memberSince " + organisation.memberSince);
                     }
@@ -93,9 +96,9 @@ public class OrganisationService {
                     organisation.updatedAt = Instant.now();
                 })
                 .call(organisation -> organisations.flush())
-                .map(OrganisationView::of)
-                .call(view -> events.record(PartnerEvents.ORGANISATION_LEFT, view.id(), view))
-                .onFailure().transform(StoreErrors::translate);
+                .call(saved -> events.record(PartnerEvents.ORGANISATION_LEFT, saved.id, OrganisationMapper.toEvent(saved)))
+                .map(OrganisationMapper::toView)
+                .onFailure().transform(PartnerConstraints::translate);
     }
 
     /** Coordinators and viewers see every organisation; everyone else only their own. */
@@ -103,7 +106,7 @@ public class OrganisationService {
     public Uni<OrganisationView> get(Caller caller, UUID id) {
         return load(id).call(organisation -> access.scopeOf(caller)
                         .invoke(scope -> PartnerAccess.require(scope.covers(organisation.id))))
-                .map(OrganisationView::of);
+                .map(OrganisationMapper::toView);
     }
 
     @WithSession
@@ -118,7 +121,7 @@ public class OrganisationService {
             if (!scope.everything() && !caller.hasRole(PlatformRole.VIEWER)) {
                 filter.where("id = :own", "own", scope.organisationOrNone());
             }
-            return Page.fetch(organisations.find(filter.query(), page.toSort(), filter.parameters()), page, OrganisationView::of);
+            return Page.fetch(organisations.find(filter.query(), page.toSort(), filter.parameters()), page, OrganisationMapper::toView);
         });
     }
 

@@ -1,12 +1,12 @@
 package fi.voimala.partners.pair.rest;
 
-import fi.voimala.partners.pair.rest.PairApi.DissolveRequest;
-import fi.voimala.partners.pair.rest.PairApi.PairRequest;
-import fi.voimala.partners.pair.rest.PairApi.PairView;
+import fi.voimala.partners.pair.api.PairApi.DissolveRequest;
+import fi.voimala.partners.pair.api.PairApi.PairRequest;
+import fi.voimala.partners.pair.api.PairApi.PairView;
 import fi.voimala.partners.pair.service.PairService;
-import fi.voimala.partners.paging.Page;
-import fi.voimala.partners.paging.PageRequest;
-import fi.voimala.partners.paging.QueryParams;
+import fi.voimala.platform.paging.Page;
+import fi.voimala.platform.paging.PageRequest;
+import fi.voimala.platform.paging.QueryParams;
 import fi.voimala.platform.security.Caller;
 import fi.voimala.platform.security.PlatformRole;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -1,19 +1,21 @@
 package fi.voimala.partners.pair.service;
 
-import static fi.voimala.partners.persistence.StoreErrors.notFound;
+import static fi.voimala.platform.persistence.StoreErrors.notFound;
 
 import fi.voimala.partners.access.PartnerAccess;
 import fi.voimala.partners.access.PartnerAccess.Scope;
 import fi.voimala.partners.events.PartnerEvents;
 import fi.voimala.partners.pair.Pair;
+import fi.voimala.partners.pair.api.PairApi.PairView;
+import fi.voimala.partners.pair.mapping.PairMapper;
 import fi.voimala.partners.pair.repository.PairRepository;
-import fi.voimala.partners.pair.rest.PairApi.DissolveRequest;
-import fi.voimala.partners.pair.rest.PairApi.PairRequest;
-import fi.voimala.partners.pair.rest.PairApi.PairView;
-import fi.voimala.partners.paging.Filter;
-import fi.voimala.partners.paging.Page;
-import fi.voimala.partners.paging.PageRequest;
-import fi.voimala.partners.persistence.StoreErrors;
+import fi.voimala.partners.pair.api.PairApi.DissolveRequest;
+import fi.voimala.partners.pair.api.PairApi.PairRequest;
+import fi.voimala.platform.paging.Filter;
+import fi.voimala.platform.paging.Page;
+import fi.voimala.platform.paging.PageRequest;
+import fi.voimala.partners.calendar.HelsinkiCalendar;
+import fi.voimala.partners.persistence.PartnerConstraints;
 import fi.voimala.partners.professional.Field;
 import fi.voimala.partners.professional.Professional;
 import fi.voimala.partners.professional.repository.ProfessionalRepository;
@@ -86,14 +88,14 @@ public class PairService {
                     pair.id = UUID.randomUUID();
                     pair.artsProfessionalId = request.artsProfessionalId();
                     pair.careProfessionalId = request.careProfessionalId();
-                    pair.formedOn = request.formedOn() == null ? StoreErrors.today() : request.formedOn();
+                    pair.formedOn = request.formedOn() == null ? HelsinkiCalendar.today() : request.formedOn();
                     pair.createdAt = Instant.now();
                     pair.updatedAt = pair.createdAt;
                     return pairs.persistAndFlush(pair);
                 })
-                .map(PairView::of)
-                .call(view -> events.record(PartnerEvents.PAIR_FORMED, view.id(), view))
-                .onFailure().transform(StoreErrors::translate);
+                .call(saved -> events.record(PartnerEvents.PAIR_FORMED, saved.id, PairMapper.toEvent(saved)))
+                .map(PairMapper::toView)
+                .onFailure().transform(PartnerConstraints::translate);
     }
 
     @WithTransaction
@@ -103,7 +105,7 @@ public class PairService {
                     if (!pair.isActive()) {
                         throw new ConflictException("already-dissolved", "the pair was dissolved on " + pair.dissolvedOn);
                     }
-                    LocalDate on = StoreErrors.happenedOn(request == null ? null : request.dissolvedOn(), "dissolvedOn");
+                    LocalDate on = HelsinkiCalendar.happenedOn(request == null ? null : request.dissolvedOn(), "dissolvedOn");
                     if (on.isBefore(pair.formedOn)) {
                         throw new RuleViolationException("dissolvedOn", "after-formed-on", "must not be before formedOn " + pair.formedOn);
                     }
@@ -112,9 +114,9 @@ public class PairService {
                     pair.updatedAt = Instant.now();
                 })
                 .call(pair -> pairs.flush())
-                .map(PairView::of)
-                .call(view -> events.record(PartnerEvents.PAIR_DISSOLVED, view.id(), view))
-                .onFailure().transform(StoreErrors::translate);
+                .call(saved -> events.record(PartnerEvents.PAIR_DISSOLVED, saved.id, PairMapper.toEvent(saved)))
+                .map(PairMapper::toView)
+                .onFailure().transform(PartnerConstraints::translate);
     }
 
     @WithSession
@@ -122,7 +124,7 @@ public class PairService {
         return load(id).call(pair -> access.scopeOf(caller).chain(scope -> list(scope, null, id, null,
                         new PageRequest(0, 1, "id", false)))
                         .invoke(page -> PartnerAccess.require(page.totalItems() == 1)))
-                .map(PairView::of);
+                .map(PairMapper::toView);
     }
 
     @WithSession
@@ -145,7 +147,7 @@ public class PairService {
                 filter.where(INVOLVES_PERSON, "self", scope.subjectOrNone());
             }
         }
-        return Page.fetch(pairs.find(filter.query(), page.toSort(), filter.parameters()), page, PairView::of);
+        return Page.fetch(pairs.find(filter.query(), page.toSort(), filter.parameters()), page, PairMapper::toView);
     }
 
     private Uni<Pair> load(UUID id) {

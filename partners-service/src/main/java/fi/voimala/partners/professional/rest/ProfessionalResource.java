@@ -1,12 +1,12 @@
 package fi.voimala.partners.professional.rest;
 
-import fi.voimala.partners.paging.Page;
-import fi.voimala.partners.paging.PageRequest;
-import fi.voimala.partners.paging.QueryParams;
+import fi.voimala.platform.paging.Page;
+import fi.voimala.platform.paging.PageRequest;
+import fi.voimala.platform.paging.QueryParams;
 import fi.voimala.partners.professional.Field;
 import fi.voimala.partners.professional.Profession;
-import fi.voimala.partners.professional.rest.ProfessionalApi.ProfessionalRequest;
-import fi.voimala.partners.professional.rest.ProfessionalApi.ProfessionalView;
+import fi.voimala.partners.professional.api.ProfessionalApi.ProfessionalRequest;
+import fi.voimala.partners.professional.api.ProfessionalApi.ProfessionalView;
 import fi.voimala.partners.professional.service.ProfessionalService;
 import fi.voimala.partners.professional.service.ProfessionalService.Criteria;
 import fi.voimala.platform.security.Caller;

@@ -1,21 +1,23 @@
 package fi.voimala.partners.professional.service;
 
-import static fi.voimala.partners.persistence.StoreErrors.notFound;
+import static fi.voimala.platform.persistence.StoreErrors.notFound;
 
 import fi.voimala.partners.access.PartnerAccess;
 import fi.voimala.partners.events.PartnerEvents;
 import fi.voimala.partners.organisation.repository.OrganisationRepository;
 import fi.voimala.partners.pair.repository.PairRepository;
-import fi.voimala.partners.paging.Filter;
-import fi.voimala.partners.paging.Page;
-import fi.voimala.partners.paging.PageRequest;
-import fi.voimala.partners.persistence.StoreErrors;
+import fi.voimala.platform.paging.Filter;
+import fi.voimala.platform.paging.Page;
+import fi.voimala.platform.paging.PageRequest;
+import fi.voimala.partners.persistence.PartnerConstraints;
+import fi.voimala.platform.persistence.StoreErrors;
 import fi.voimala.partners.professional.Field;
 import fi.voimala.partners.professional.Profession;
 import fi.voimala.partners.professional.Professional;
+import fi.voimala.partners.professional.api.ProfessionalApi.ProfessionalView;
+import fi.voimala.partners.professional.mapping.ProfessionalMapper;
 import fi.voimala.partners.professional.repository.ProfessionalRepository;
-import fi.voimala.partners.professional.rest.ProfessionalApi.ProfessionalRequest;
-import fi.voimala.partners.professional.rest.ProfessionalApi.ProfessionalView;
+import fi.voimala.partners.professional.api.ProfessionalApi.ProfessionalRequest;
 import fi.voimala.platform.problem.RuleViolationException;
 import fi.voimala.platform.security.Caller;
 import fi.voimala.platform.security.PlatformRole;
@@ -67,9 +69,9 @@ public class ProfessionalService {
                 .invoke(() -> apply(professional, request))
                 .chain(() -> requireUnique(professional))
                 .chain(() -> professionals.persistAndFlush(professional))
-                .map(ProfessionalView::of)
-                .call(view -> events.record(PartnerEvents.PROFESSIONAL_REGISTERED, view.id(), view))
-                .onFailure().transform(StoreErrors::translate);
+                .call(saved -> events.record(PartnerEvents.PROFESSIONAL_REGISTERED, saved.id, ProfessionalMapper.toEvent(saved)))
+                .map(ProfessionalMapper::toView)
+                .onFailure().transform(PartnerConstraints::translate);
     }
 
     @WithTransaction
@@ -87,16 +89,16 @@ public class ProfessionalService {
                 .invoke(professional -> apply(professional, request))
                 .call(this::requireUnique)
                 .call(professional -> professionals.flush())
-                .map(ProfessionalView::of)
-                .call(view -> events.record(PartnerEvents.PROFESSIONAL_UPDATED, view.id(), view))
-                .onFailure().transform(StoreErrors::translate);
+                .call(saved -> events.record(PartnerEvents.PROFESSIONAL_UPDATED, saved.id, ProfessionalMapper.toEvent(saved)))
+                .map(ProfessionalMapper::toView)
+                .onFailure().transform(PartnerConstraints::translate);
     }
 
     @WithSession
     public Uni<ProfessionalView> get(Caller caller, UUID id) {
         return load(id)
                 .call(professional -> access.scopeOf(caller).invoke(scope -> PartnerAccess.require(scope.seesPerson(professional.organisationId, professional.keycloakUserId))))
-                .map(ProfessionalView::of);
+                .map(ProfessionalMapper::toView);
     }
 
     @WithSession
@@ -115,7 +117,7 @@ public class ProfessionalService {
                     filter.where("keycloakUserId = :self", "self", scope.subjectOrNone());
                 }
             }
-            return Page.fetch(professionals.find(filter.query(), page.toSort(), filter.parameters()), page, ProfessionalView::of);
+            return Page.fetch(professionals.find(filter.query(), page.toSort(), filter.parameters()), page, ProfessionalMapper::toView);
         });
     }
 

@@ -1,12 +1,12 @@
 package fi.voimala.partners.site.rest;
 
-import fi.voimala.partners.paging.Page;
-import fi.voimala.partners.paging.PageRequest;
-import fi.voimala.partners.paging.QueryParams;
+import fi.voimala.platform.paging.Page;
+import fi.voimala.platform.paging.PageRequest;
+import fi.voimala.platform.paging.QueryParams;
 import fi.voimala.partners.site.SiteType;
-import fi.voimala.partners.site.rest.SiteApi.CloseRequest;
-import fi.voimala.partners.site.rest.SiteApi.SiteRequest;
-import fi.voimala.partners.site.rest.SiteApi.SiteView;
+import fi.voimala.partners.site.api.SiteApi.CloseRequest;
+import fi.voimala.partners.site.api.SiteApi.SiteRequest;
+import fi.voimala.partners.site.api.SiteApi.SiteView;
 import fi.voimala.partners.site.service.SiteService;
 import fi.voimala.partners.site.service.SiteService.Criteria;
 import fi.voimala.platform.security.Caller;

@@ -1,20 +1,23 @@
 package fi.voimala.partners.site.service;
 
-import static fi.voimala.partners.persistence.StoreErrors.notFound;
+import static fi.voimala.platform.persistence.StoreErrors.notFound;
 
 import fi.voimala.partners.access.PartnerAccess;
 import fi.voimala.partners.events.PartnerEvents;
 import fi.voimala.partners.organisation.repository.OrganisationRepository;
-import fi.voimala.partners.paging.Filter;
-import fi.voimala.partners.paging.Page;
-import fi.voimala.partners.paging.PageRequest;
-import fi.voimala.partners.persistence.StoreErrors;
+import fi.voimala.platform.paging.Filter;
+import fi.voimala.platform.paging.Page;
+import fi.voimala.platform.paging.PageRequest;
+import fi.voimala.partners.calendar.HelsinkiCalendar;
+import fi.voimala.partners.persistence.PartnerConstraints;
+import fi.voimala.platform.persistence.StoreErrors;
 import fi.voimala.partners.site.Site;
 import fi.voimala.partners.site.SiteType;
+import fi.voimala.partners.site.api.SiteApi.SiteView;
+import fi.voimala.partners.site.mapping.SiteMapper;
 import fi.voimala.partners.site.repository.SiteRepository;
-import fi.voimala.partners.site.rest.SiteApi.CloseRequest;
-import fi.voimala.partners.site.rest.SiteApi.SiteRequest;
-import fi.voimala.partners.site.rest.SiteApi.SiteView;
+import fi.voimala.partners.site.api.SiteApi.CloseRequest;
+import fi.voimala.partners.site.api.SiteApi.SiteRequest;
 import fi.voimala.platform.problem.ConflictException;
 import fi.voimala.platform.problem.RuleViolationException;
 import fi.voimala.platform.security.Caller;
@@ -57,9 +60,9 @@ public class SiteService {
                 .invoke(() -> apply(site, request))
                 .chain(() -> requireUniqueWardCode(site))
                 .chain(() -> sites.persistAndFlush(site))
-                .map(SiteView::of)
-                .call(view -> events.record(PartnerEvents.SITE_REGISTERED, view.id(), view))
-                .onFailure().transform(StoreErrors::translate);
+                .call(saved -> events.record(PartnerEvents.SITE_REGISTERED, saved.id, SiteMapper.toEvent(saved)))
+                .map(SiteMapper::toView)
+                .onFailure().transform(PartnerConstraints::translate);
     }
 
     @WithTransaction
@@ -74,9 +77,9 @@ public class SiteService {
                 .invoke(site -> apply(site, request))
                 .call(this::requireUniqueWardCode)
                 .call(site -> sites.flush())
-                .map(SiteView::of)
-                .call(view -> events.record(PartnerEvents.SITE_UPDATED, view.id(), view))
-                .onFailure().transform(StoreErrors::translate);
+                .call(saved -> events.record(PartnerEvents.SITE_UPDATED, saved.id, SiteMapper.toEvent(saved)))
+                .map(SiteMapper::toView)
+                .onFailure().transform(PartnerConstraints::translate);
     }
 
     @WithTransaction
@@ -87,15 +90,15 @@ public class SiteService {
                     if (site.isClosed()) {
                         throw new ConflictException("already-closed", "the site was closed on " + site.closedOn);
                     }
-                    LocalDate on = StoreErrors.happenedOn(request == null ? null : request.closedOn(), "closedOn");
+                    LocalDate on = HelsinkiCalendar.happenedOn(request == null ? null : request.closedOn(), "closedOn");
                     site.closedOn = on;
                     site.closeReason = request == null ? null : request.reason();
                     site.updatedAt = Instant.now();
                 })
                 .call(site -> sites.flush())
-                .map(SiteView::of)
-                .call(view -> events.record(PartnerEvents.SITE_CLOSED, view.id(), view))
-                .onFailure().transform(StoreErrors::translate);
+                .call(saved -> events.record(PartnerEvents.SITE_CLOSED, saved.id, SiteMapper.toEvent(saved)))
+                .map(SiteMapper::toView)
+                .onFailure().transform(PartnerConstraints::translate);
     }
 
     /** Coordinators see every site; everyone else their own organisation's. */
@@ -103,7 +106,7 @@ public class SiteService {
     public Uni<SiteView> get(Caller caller, UUID id) {
         return load(id)
                 .call(site -> access.scopeOf(caller).invoke(scope -> PartnerAccess.require(scope.covers(site.organisationId))))
-                .map(SiteView::of);
+                .map(SiteMapper::toView);
     }
 
     @WithSession
@@ -119,7 +122,7 @@ public class SiteService {
             if (!scope.everything()) {
                 filter.where("organisationId = :own", "own", scope.organisationOrNone());
             }
-            return Page.fetch(sites.find(filter.query(), page.toSort(), filter.parameters()), page, SiteView::of);
+            return Page.fetch(sites.find(filter.query(), page.toSort(), filter.parameters()), page, SiteMapper::toView);
         });
     }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import fi.voimala.partners.organisation.Organisation;
-import fi.voimala.partners.persistence.StoreErrors;
+import fi.voimala.partners.persistence.PartnerConstraints;
 import fi.voimala.partners.support.Register;
 import fi.voimala.platform.problem.RuleViolationException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -71,7 +71,7 @@ class OrganisationRepositoryTest {
                 organisations.persist(organisation(businessId, Register.newAlias(), "EDUCATION"))));
         asserter.assertFailedWith(() -> Panache.withTransaction(() ->
                         organisations.persistAndFlush(organisation(businessId, Register.newAlias(), "EDUCATION")))
-                        .onFailure().transform(StoreErrors::translate),
+                        .onFailure().transform(PartnerConstraints::translate),
                 failure -> {
                     RuleViolationException violation = assertInstanceOf(RuleViolationException.class, failure);
                     assertEquals("businessId", violation.violations().get(0).field());

@@ -1,4 +1,4 @@
-package fi.voimala.partners.paging;
+package fi.voimala.platform.paging;
 
 import io.quarkus.panache.common.Parameters;
 import java.util.ArrayList;

@@ -1,19 +1,16 @@
-package fi.voimala.partners.professional.rest;
+package fi.voimala.partners.professional.api;
 
 import fi.voimala.partners.professional.Field;
 import fi.voimala.partners.professional.Method;
 import fi.voimala.partners.professional.Profession;
-import fi.voimala.partners.professional.Professional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.Arrays;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
-/** What the professional API reads and writes (and what professional events carry). */
+/** What the professional API reads and writes. */
 public final class ProfessionalApi {
 
     /** A plain address with one @, a name before it and a dotted domain after it. */
@@ -41,13 +38,5 @@ public final class ProfessionalApi {
     public record ProfessionalView(UUID id, long version, UUID organisationId, String firstName, String lastName,
                                    String email, String phone, Field field, Profession profession,
                                    Set<Method> methods, Set<String> languages, String keycloakUserId) {
-
-        public static ProfessionalView of(Professional p) {
-            Set<Method> methods = new TreeSet<>();
-            Arrays.stream(p.methods).map(Method::valueOf).forEach(methods::add);
-            return new ProfessionalView(p.id, p.version, p.organisationId, p.firstName, p.lastName, p.email, p.phone,
-                    Field.valueOf(p.field), Profession.valueOf(p.profession), methods,
-                    new TreeSet<>(Arrays.asList(p.languages)), p.keycloakUserId);
-        }
     }
 }

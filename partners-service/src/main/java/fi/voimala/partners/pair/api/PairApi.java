@@ -1,12 +1,11 @@
-package fi.voimala.partners.pair.rest;
+package fi.voimala.partners.pair.api;
 
-import fi.voimala.partners.pair.Pair;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** What the pair API reads and writes (and what pair events carry). */
+/** What the pair API reads and writes. */
 public final class PairApi {
 
     private PairApi() {
@@ -23,10 +22,5 @@ public final class PairApi {
 
     public record PairView(UUID id, long version, UUID artsProfessionalId, UUID careProfessionalId, LocalDate formedOn,
                            LocalDate dissolvedOn, String dissolveReason, PairStatus status) {
-
-        public static PairView of(Pair p) {
-            return new PairView(p.id, p.version, p.artsProfessionalId, p.careProfessionalId, p.formedOn, p.dissolvedOn,
-                    p.dissolveReason, p.isActive() ? PairStatus.ACTIVE : PairStatus.DISSOLVED);
-        }
     }
 }

@@ -1,6 +1,5 @@
-package fi.voimala.partners.organisation.rest;
+package fi.voimala.partners.organisation.api;
 
-import fi.voimala.partners.organisation.Organisation;
 import fi.voimala.partners.organisation.Sector;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -8,12 +7,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
-/** What the organisation API reads and writes (and what organisation events carry). */
+/** What the organisation API reads and writes. */
 public final class OrganisationApi {
 
     private OrganisationApi() {
@@ -38,12 +35,5 @@ public final class OrganisationApi {
     public record OrganisationView(UUID id, long version, String name, String businessId, Set<Sector> sectors,
                                    LocalDate memberSince, LocalDate memberUntil, String leaveReason,
                                    MembershipStatus status, String keycloakAlias) {
-
-        public static OrganisationView of(Organisation o) {
-            Set<Sector> sectors = new TreeSet<>();
-            Arrays.stream(o.sectors).map(Sector::valueOf).forEach(sectors::add);
-            return new OrganisationView(o.id, o.version, o.name, o.businessId, sectors, o.memberSince, o.memberUntil,
-                    o.leaveReason, o.hasLeft() ? MembershipStatus.LEFT : MembershipStatus.MEMBER, o.keycloakAlias);
-        }
     }
 }

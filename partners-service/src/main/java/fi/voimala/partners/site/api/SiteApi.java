@@ -1,6 +1,5 @@
-package fi.voimala.partners.site.rest;
+package fi.voimala.partners.site.api;
 
-import fi.voimala.partners.site.Site;
 import fi.voimala.partners.site.SiteType;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,7 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** What the site API reads and writes (and what site events carry). */
+/** What the site API reads and writes. */
 public final class SiteApi {
 
     private SiteApi() {
@@ -36,11 +35,5 @@ public final class SiteApi {
     public record SiteView(UUID id, long version, UUID organisationId, String name, SiteType type, String street,
                            String postalCode, String city, String hospitalName, String wardCode, LocalDate closedOn,
                            String closeReason, SiteStatus status) {
-
-        public static SiteView of(Site s) {
-            return new SiteView(s.id, s.version, s.organisationId, s.name, SiteType.valueOf(s.type), s.street,
-                    s.postalCode, s.city, s.hospitalName, s.wardCode, s.closedOn, s.closeReason,
-                    s.isClosed() ? SiteStatus.CLOSED : SiteStatus.OPEN);
-        }
     }
 }

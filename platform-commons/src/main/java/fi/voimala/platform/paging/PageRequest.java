@@ -1,4 +1,4 @@
-package fi.voimala.partners.paging;
+package fi.voimala.platform.paging;
 
 import fi.voimala.platform.problem.RuleViolationException;
 import io.quarkus.panache.common.Sort;

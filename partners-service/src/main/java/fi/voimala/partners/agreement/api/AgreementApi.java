@@ -1,6 +1,5 @@
-package fi.voimala.partners.agreement.rest;
+package fi.voimala.partners.agreement.api;
 
-import fi.voimala.partners.agreement.Agreement;
 import fi.voimala.partners.agreement.AgreementType;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,10 +20,5 @@ public final class AgreementApi {
 
     public record AgreementView(UUID id, long version, UUID organisationId, AgreementType type, String title,
                                 LocalDate signedOn, LocalDate validFrom, LocalDate validUntil) {
-
-        public static AgreementView of(Agreement a) {
-            return new AgreementView(a.id, a.version, a.organisationId, AgreementType.valueOf(a.type), a.title,
-                    a.signedOn, a.validFrom, a.validUntil);
-        }
     }
 }
