@@ -90,7 +90,7 @@ class BrowserLoginIT {
         assertEquals(403, fromOwnPage.statusCode(), fromOwnPage.body());
         assertEquals("https://voimala.fi/problems/forbidden", new ObjectMapper().readTree(fromOwnPage.body()).get("type").asText());
         String sessionCookie = gatewaySetCookies.stream().filter(c -> c.startsWith("q_session")).findFirst().orElseThrow();
-        assertTrue(sessionCookie.contains("HttpOnly"), sessionCookie);
+        assertTrue(sessionCookie.toLowerCase().contains("httponly"), sessionCookie);
         assertTrue(sessionCookie.toLowerCase().contains("samesite=lax"), sessionCookie);
 
         // Logging out ends the gateway session and Keycloak's: the API refuses, and /login asks for a password again.
