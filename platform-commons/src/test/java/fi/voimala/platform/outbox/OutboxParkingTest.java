@@ -14,9 +14,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,14 +35,10 @@ import org.junit.jupiter.api.Test;
  * failure is real: the event's topic does not exist on the broker (which, like the platform's, creates no topics), so
  * the producer gives up on it while Kafka itself answers. The scheduled relay is paused and the tests call it tick by
  * tick; the test configuration parks after 3 attempts without back-off. "Fixing the cause" is creating the topic, and
- * the release is the statement {@code ./voimala outbox SERVICE release} runs.
+ * the release is {@code ./voimala outbox SERVICE release EVENT_ID}, run against the test database.
  */
 @QuarkusTest
 class OutboxParkingTest {
-
-    /** The statement of {@code ./voimala outbox SERVICE release EVENT_ID} (the script's release_parked_sql). */
-    static final String RELEASE = "update outbox_event set parked_at = null, attempts = 0, retry_at = null"
-            + " where published_at is null and parked_at is not null and id = ?::uuid";
 
     @Inject
     Outbox outbox;
@@ -99,7 +95,7 @@ class OutboxParkingTest {
         given().get("/q/metrics").then().statusCode(200).body(containsString("voimala_outbox_parked"));
 
         createTopic(lateTopic);
-        assertEquals(1, update(RELEASE, p1));
+        release(p1);
         OnVertx.await(() -> relay.relay());
         assertEquals(List.of("published", "published"), List.of(state(p1), state(p2)));
         List<String> arrived = KafkaTestBroker.records(lateTopic).stream()
@@ -154,11 +150,22 @@ class OutboxParkingTest {
                 + " else 'waiting, attempts ' || attempts end from outbox_event where id = ?::uuid", eventId).get(0);
     }
 
-    private int update(String sql, String eventId) {
-        try (Connection connection = db.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, eventId);
-            return statement.executeUpdate();
-        } catch (SQLException e) {
+    /** Runs {@code ./voimala outbox SERVICE release EVENT_ID} against this test's database, as an operator would. */
+    private void release(String eventId) {
+        String database = Db.strings(db, "select current_database()").get(0);
+        ProcessBuilder command = new ProcessBuilder("bash", "../voimala", "outbox", "test", "release", eventId)
+                .redirectErrorStream(true);
+        command.environment().put("VOIMALA_OUTBOX_DATABASE", database);
+        try {
+            Process process = command.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "./voimala outbox finished");
+            assertEquals(0, process.exitValue(), output);
+            assertTrue(output.contains("released 1 event"), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
