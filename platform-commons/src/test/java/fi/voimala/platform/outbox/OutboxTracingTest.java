@@ -45,9 +45,10 @@ class OutboxTracingTest {
         assertEquals("00", parts[0]);
         assertEquals(traceId, parts[1], "the record continues the request's trace");
         assertNotEquals(callerSpan, parts[2], "its parent is the service's own span within the trace");
-        assertEquals(1, record.headers().toArray().length
-                - (int) java.util.Arrays.stream(record.headers().toArray())
-                        .filter(header -> !header.key().equals("traceparent")).count(),
-                "exactly one traceparent header (SmallRye's tracing adds none of its own)");
+        int traceparents = 0;
+        for (var ignored : record.headers().headers("traceparent")) {
+            traceparents++;
+        }
+        assertEquals(1, traceparents, "one traceparent header: SmallRye's outgoing tracing adds none of its own");
     }
 }
