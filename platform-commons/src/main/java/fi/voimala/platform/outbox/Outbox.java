@@ -2,6 +2,8 @@ package fi.voimala.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,12 +54,24 @@ public class Outbox {
         // PostgreSQL keeps microseconds; truncating here keeps the returned row equal to what is stored and sent.
         event.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         event.payload = payload;
+        // The request's trace travels with the event: the relay sends it as the record's traceparent header, so the
+        // consumer continues this trace rather than the relay tick's.
+        event.traceparent = currentTraceparent();
         // Outside a transaction the row would be written by no one (or by a later, unrelated flush): refuse it.
         return Panache.currentTransaction().chain(transaction -> transaction == null
                 ? Uni.createFrom().failure(new IllegalStateException(
                         "Outbox.record must run inside the transaction of the change it reports"
                                 + " (Panache.withTransaction or @WithTransaction)"))
                 : event.persist());
+    }
+
+    /** The current span as a W3C traceparent ({@code 00-<trace id>-<span id>-<flags>}), or null outside a trace. */
+    static String currentTraceparent() {
+        SpanContext span = Span.current().getSpanContext();
+        if (!span.isValid()) {
+            return null;
+        }
+        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
     }
 
     private static void requireText(String value, String name) {

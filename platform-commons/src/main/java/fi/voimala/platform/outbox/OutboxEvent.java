@@ -47,8 +47,23 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "published_at")
     public Instant publishedAt;
 
+    /** Failed sends while the broker was reachable (an outage does not count): what parks a poison event. */
     public int attempts;
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** After a failed attempt: not sent again before this instant (growing back-off). */
+    @Column(name = "retry_at")
+    public Instant retryAt;
+
+    /**
+     * Set when the event failed {@code voimala.outbox.max-attempts} times: it is set aside (not deleted) and holds back
+     * the later events of its subject until an operator releases it ({@code ./voimala outbox SERVICE release}).
+     */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
+
+    /** The W3C traceparent of the request that recorded the event; sent as the record's {@code traceparent} header. */
+    public String traceparent;
 }
