@@ -76,6 +76,7 @@ public class OutboxRelay {
     private final Emitter<String> emitter;
     private final KafkaReachability kafka;
     private final URI source;
+    private final String service;
     private final int batchSize;
     private final Duration sendTimeout;
     private final int maxAttempts;
@@ -88,6 +89,7 @@ public class OutboxRelay {
                 @Channel("outbox") Emitter<String> emitter,
                 KafkaReachability kafka,
                 @ConfigProperty(name = "voimala.events.source", defaultValue = "/voimala/${quarkus.application.name}") String source,
+                @ConfigProperty(name = "quarkus.application.name") String service,
                 @ConfigProperty(name = "voimala.outbox.batch-size", defaultValue = "100") int batchSize,
                 @ConfigProperty(name = "voimala.outbox.send-timeout", defaultValue = "5M") Duration sendTimeout,
                 @ConfigProperty(name = "voimala.outbox.max-attempts", defaultValue = "10") int maxAttempts,
@@ -97,6 +99,7 @@ public class OutboxRelay {
         this.emitter = emitter;
         this.kafka = kafka;
         this.source = URI.create(source);
+        this.service = service;
         this.batchSize = batchSize;
         this.sendTimeout = sendTimeout;
         this.maxAttempts = Math.max(1, maxAttempts);
@@ -280,9 +283,9 @@ public class OutboxRelay {
         Instant retryAt = park ? null : now.plus(backoff(attempts));
         if (park) {
             LOG.errorf("Outbox event %s (%s, subject %s, topic %s) PARKED after %d failed attempts; later events of"
-                            + " subject %s wait behind it. Fix the cause, then release it: ./voimala outbox <service>"
+                            + " subject %s wait behind it. Fix the cause, then release it: ./voimala outbox %s"
                             + " release %s. Last error: %s",
-                    row.id, row.type, row.subject, row.topic, attempts, row.subject, row.id, describe(failure));
+                    row.id, row.type, row.subject, row.topic, attempts, row.subject, service, row.id, describe(failure));
         } else {
             LOG.warnf("Outbox event %s (%s, subject %s) not accepted by Kafka (attempt %d of %d, next after %s): %s",
                     row.id, row.type, row.subject, attempts, maxAttempts, retryAt, describe(failure));

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.voimala.platform.testapp.Db;
 import fi.voimala.platform.testapp.OnVertx;
+import fi.voimala.platform.testapp.PausedRelay;
 import fi.voimala.platform.testapp.TestWidgetResource;
 import fi.voimala.platform.testing.KafkaTestBroker;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -47,21 +47,19 @@ class OutboxParkingTest {
     OutboxRelay relay;
 
     @Inject
-    Scheduler scheduler;
+    PausedRelay pausedRelay;
 
     @Inject
     DataSource db;
 
     @BeforeEach
     void pauseTheScheduledRelay() throws InterruptedException {
-        scheduler.pause("voimala-outbox-relay");
-        Thread.sleep(500); // a tick already under way finishes
-        OnVertx.await(() -> relay.relay());
+        pausedRelay.pause();
     }
 
     @AfterEach
     void resumeTheScheduledRelay() {
-        scheduler.resume("voimala-outbox-relay");
+        pausedRelay.resume();
     }
 
     @Test

@@ -9,9 +9,9 @@ import fi.voimala.platform.testapp.Db;
 import fi.voimala.platform.testapp.TestWidgetResource;
 import fi.voimala.platform.testing.KafkaTestBroker;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import fi.voimala.platform.testapp.OnVertx;
+import fi.voimala.platform.testapp.PausedRelay;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -47,22 +47,19 @@ class OutboxRelayConcurrencyTest {
     Mutiny.SessionFactory sessions;
 
     @Inject
-    Scheduler scheduler;
+    PausedRelay pausedRelay;
 
     @Inject
     DataSource db;
 
     @BeforeEach
     void pauseTheScheduledRelay() throws InterruptedException {
-        scheduler.pause("voimala-outbox-relay");
-        Thread.sleep(500); // a tick already under way finishes
-        // Rows left unpublished by an earlier test would be claimed too; relay them first.
-        OnVertx.await(() -> relay.relay());
+        pausedRelay.pause();
     }
 
     @AfterEach
     void resumeTheScheduledRelay() {
-        scheduler.resume("voimala-outbox-relay");
+        pausedRelay.resume();
     }
 
     @Test
