@@ -9,6 +9,10 @@ alter table outbox_event
     add column parked_at   timestamptz null,
     add column traceparent text        null;  -- W3C traceparent of the request that recorded the event
 
+-- Before, attempts counted every failed send, outages included: a row that waited out an outage would otherwise be
+-- parked at its first failure under the new meaning.
+update outbox_event set attempts = 0 where published_at is null;
+
 -- Rows that hold back the later events of their subject (failed at least once, or parked). They are few, so the
 -- claim's "no earlier held row of the same subject" check stays an index lookup in a tiny index.
 create index outbox_event_held on outbox_event (subject, position)

@@ -24,10 +24,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * takes it down after the last test, but only if this run started it.
  *
  * <p>When nothing runs, the platform is started in its own data space ({@code VOIMALA_DATA_SPACE=e2e}: databases
- * {@code <db>_e2e}, run state in {@code .voimala/e2e}) and wiped at the end, so the tests never change what a user's
+ * {@code <db>_e2e}, run state in {@code .voimala/spaces/e2e}) and wiped at the end, so the tests never change what a user's
  * demo shows. A platform a developer already runs from this checkout is used and left running, after {@code up} has
  * restarted every app whose build is newer than its process; its demo then holds the tests' data, which
- * {@code ./voimala reset} removes. Either way {@link #runningBuildIsCurrent(App)} lets a test prove that each
+ * {@code ./voimala reset} removes. An e2e platform left running (an interrupted run, {@code -Dvoimala.keepRunning})
+ * is taken as this run's own. Either way {@link #runningBuild} and {@link #buildOnDisk} let a test prove that each
  * running app is the build under test.
  */
 public class RunningPlatform implements BeforeAllCallback {
@@ -124,7 +125,7 @@ public class RunningPlatform implements BeforeAllCallback {
 
         private Launcher(boolean startedHere) {
             this.startedHere = startedHere;
-            this.runDir = startedHere ? root().resolve(".voimala").resolve(DATA_SPACE) : root().resolve(".voimala");
+            this.runDir = startedHere ? spaceRunDir() : root().resolve(".voimala");
             current = this;
         }
 
@@ -140,17 +141,35 @@ public class RunningPlatform implements BeforeAllCallback {
          * is taken down again.
          */
         static Launcher start() {
-            if (allAppsReady()) {
+            if (allAppsReady() && !e2eSpaceRunning()) {
                 run(false, "up");
                 return new Launcher(false);
             }
             try {
                 run(true, "up");
             } catch (RuntimeException failed) {
-                run(true, "down", "--wipe");
+                try {
+                    run(true, "down", "--wipe");
+                } catch (RuntimeException cleanup) {
+                    failed.addSuppressed(cleanup);
+                }
                 throw failed;
             }
             return new Launcher(true);
+        }
+
+        private static Path spaceRunDir() {
+            return root().resolve(".voimala").resolve("spaces").resolve(DATA_SPACE);
+        }
+
+        /** Whether a platform of the e2e data space still runs, e.g. after an interrupted run. */
+        private static boolean e2eSpaceRunning() {
+            try {
+                Path pid = spaceRunDir().resolve("pids").resolve("gateway.pid");
+                return Files.exists(pid) && Files.exists(Path.of("/proc", Files.readString(pid).strip()));
+            } catch (IOException e) {
+                return false;
+            }
         }
 
         @Override

@@ -21,11 +21,18 @@ final class HopByHopHeaders {
     static void strip(MultiMap headers) {
         for (String connection : headers.getAll("Connection")) {
             for (String named : connection.split(",")) {
-                if (!named.isBlank()) {
-                    headers.remove(named.strip());
+                String name = named.strip();
+                // A client may not name away what the gateway itself sets or the message needs.
+                if (!name.isEmpty() && !isProtected(name)) {
+                    headers.remove(name);
                 }
             }
         }
         FIXED.forEach(headers::remove);
+    }
+
+    private static boolean isProtected(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.equals("authorization") || lower.equals("host") || lower.startsWith("content-");
     }
 }

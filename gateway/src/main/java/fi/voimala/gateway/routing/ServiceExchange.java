@@ -59,6 +59,9 @@ final class ServiceExchange implements ProxyInterceptor {
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
         HopByHopHeaders.strip(context.request().headers());
         ForwardedHeaders.replace(context.request().headers(), context.request().proxiedRequest());
+        // The gateway's HTTP client adds the trace context of the gateway's own span (a child of the caller's);
+        // the caller's copied headers would arrive first and make the service skip the gateway's span.
+        context.request().headers().remove("traceparent").remove("tracestate").remove("baggage");
         return context.sendRequest().recover(failure -> Future.succeededFuture(answerFor(context, failure)));
     }
 

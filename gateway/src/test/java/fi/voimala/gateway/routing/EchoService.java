@@ -34,6 +34,8 @@ public class EchoService implements QuarkusTestResourceLifecycleManager {
                     .put("authorization", request.getHeader("Authorization"))
                     .put("cookie", request.getHeader("Cookie"))
                     .put("headers", headers)
+                    // Headers may repeat; a service reads the first: how many traceparent headers arrived.
+                    .put("traceparentCount", request.headers().getAll("traceparent").size())
                     .put("body", body.toString());
             var response = request.response().putHeader("Content-Type", "application/json").setStatusCode(207);
             if (request.method().name().equals("POST")) {

@@ -135,4 +135,13 @@ class ServiceRoutesTest {
                 .header("Keep-Alive", nullValue())
                 .header("Upgrade", nullValue());
     }
+
+    @Test
+    void aClientCannotNameAwayTheTokenTheGatewayPassesOn() {
+        String token = token();
+        given().auth().oauth2(token).header("Connection", "Authorization, Host")
+                .when().get("/api/pairs")
+                .then().statusCode(207)
+                .body("authorization", equalTo("Bearer " + token));
+    }
 }

@@ -1,6 +1,7 @@
 package fi.voimala.gateway.tracing;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -31,7 +32,8 @@ class TracePropagationTest {
                 .body("headers.traceparent", startsWith("00-" + TRACE_ID + "-"))
                 // The flags follow the gateway's own sampler (ratio 0 unless export is switched on), not the caller's.
                 .body("headers.traceparent", matchesPattern("00-" + TRACE_ID + "-[0-9a-f]{16}-0[01]"))
-                .body("headers.traceparent", not(startsWith("00-" + TRACE_ID + "-" + CALLERS_SPAN)));
+                .body("headers.traceparent", not(startsWith("00-" + TRACE_ID + "-" + CALLERS_SPAN)))
+                .body("traceparentCount", equalTo(1));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package fi.voimala.platform.inbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
@@ -168,6 +169,11 @@ public class EventConsumer {
             data = objectMapper.readerFor(handler.dataType())
                     .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(json);
+        } catch (InvalidDefinitionException e) {
+            // The consumer's record cannot be built at all: a bug of the consumer, not of the event. Retried (and
+            // logged at every attempt) until the consumer is fixed, rather than sending every such event to the DLQ.
+            throw new IllegalStateException("Consumer's record " + handler.dataType().getName()
+                    + " cannot be read by Jackson: " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
             throw new PoisonEventException("The data of event " + id + " (" + type + ") cannot be read as "
                     + handler.dataType().getSimpleName() + ": " + e.getOriginalMessage(), e);

@@ -50,12 +50,4 @@ public class IdempotentConsumer {
                         ? Uni.createFrom().item(false)
                         : effect.get().replaceWith(true)));
     }
-
-    /** {@link #applyOnce(String, String, Supplier)} for a Kafka message, keyed by its CloudEvent id. */
-    public Uni<Boolean> applyOnce(String consumer, Message<?> message, Supplier<Uni<Void>> effect) {
-        return IncomingEvents.id(message)
-                .map(id -> applyOnce(consumer, id, effect))
-                .orElseGet(() -> Uni.createFrom().failure(new IllegalArgumentException(
-                        "The message is not a CloudEvent: it has no id (no ce_id header)")));
-    }
 }

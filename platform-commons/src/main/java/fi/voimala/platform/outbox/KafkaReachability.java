@@ -2,6 +2,7 @@ package fi.voimala.platform.outbox;
 
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -52,17 +53,14 @@ public class KafkaReachability {
 
     /** Asks the broker now (bounded by {@code voimala.outbox.broker-check-timeout}); never fails. */
     public Uni<Boolean> check() {
-        Uni<Boolean> answer;
-        try {
-            answer = Uni.createFrom().completionStage(() -> admin()
-                            .describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
-                            .clusterId().toCompletionStage())
-                    .replaceWith(true)
-                    .onFailure().recoverWithItem(false);
-        } catch (RuntimeException e) {
-            answer = Uni.createFrom().item(false); // no usable Kafka configuration at all
-        }
-        return answer.invoke(this::remember);
+        // Creating the Admin client resolves addresses and starts a thread: never on the event loop.
+        return Uni.createFrom().item(this::admin).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(client -> Uni.createFrom().completionStage(() -> client
+                        .describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
+                        .clusterId().toCompletionStage()))
+                .replaceWith(true)
+                .onFailure().recoverWithItem(false) // also no usable Kafka configuration at all
+                .invoke(this::remember);
     }
 
     /**

@@ -178,9 +178,17 @@ public class OutboxRelay {
                 .setParameter("key", RELAY_LOCK).getSingleResult();
     }
 
+    /**
+     * Failed sends (Kafka reachable) after which a batch ends. Each may take the producer's full timeouts (10 s for a
+     * topic that does not exist): many bad rows in one batch must not hold its transaction and locks for minutes.
+     * The failed rows wait until their retry time, so the next tick goes on with the others.
+     */
+    static final int FAILED_SENDS_PER_BATCH = 3;
+
     /** What a batch has done so far. */
     private static final class Progress {
         final List<UUID> published = new ArrayList<>();
+        int failedSends;
         /** Subjects whose row failed in this batch: their later rows wait. */
         final Set<String> held = new HashSet<>();
         boolean failed;
@@ -215,7 +223,9 @@ public class OutboxRelay {
                     progress.held.add(row.subject);
                     return kafka.check().emitOn(onContext).chain(reachable -> reachable
                             ? recordAttempt(session, row, failure)
-                                    .chain(() -> sendFrom(session, rows, index + 1, progress, onContext))
+                                    .chain(() -> ++progress.failedSends < FAILED_SENDS_PER_BATCH
+                                            ? sendFrom(session, rows, index + 1, progress, onContext)
+                                            : Uni.createFrom().voidItem())
                             // An outage fails every send (each after the producer's timeouts): stop the tick here.
                             : recordOutage(session, row, failure));
                 });

@@ -18,7 +18,6 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -129,7 +128,7 @@ final class UnreadableJson {
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "list";
         }
-        return Map.class.isAssignableFrom(type) ? "object" : "object";
+        return "object";
     }
 
     /** What the client sent instead, as JSON names it. */

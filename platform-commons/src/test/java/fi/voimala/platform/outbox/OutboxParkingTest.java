@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.voimala.platform.testapp.Db;
 import fi.voimala.platform.testapp.OnVertx;
-import fi.voimala.platform.testapp.PausedRelay;
 import fi.voimala.platform.testapp.TestWidgetResource;
 import fi.voimala.platform.testing.KafkaTestBroker;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -53,7 +52,7 @@ class OutboxParkingTest {
     DataSource db;
 
     @BeforeEach
-    void pauseTheScheduledRelay() throws InterruptedException {
+    void pauseTheScheduledRelay() throws Exception {
         pausedRelay.pause();
     }
 

@@ -11,7 +11,6 @@ import fi.voimala.platform.testing.KafkaTestBroker;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import fi.voimala.platform.testapp.OnVertx;
-import fi.voimala.platform.testapp.PausedRelay;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -53,7 +52,7 @@ class OutboxRelayConcurrencyTest {
     DataSource db;
 
     @BeforeEach
-    void pauseTheScheduledRelay() throws InterruptedException {
+    void pauseTheScheduledRelay() throws Exception {
         pausedRelay.pause();
     }
 
