@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * (UnannotatedTestResource) is 401 without a token and 403 with any valid one
  * ({@code quarkus.security.jaxrs.deny-unannotated-endpoints} and the {@code /api/*} authenticated permission), and
  * that only tokens issued for the platform's audience (voimala-api) are accepted: the same coordinator token for
- * Keycloak's own {@code account} audience, or for none, is 401.
+ * Keycloak's own {@code account} audience, or for none, is 401. A {@code @PermitAll} endpoint under /api
+ * (PermittedTestResource) still needs a token, which only the /api/* permission enforces.
  */
 @QuarkusTest
 class DenyByDefaultTest {
@@ -24,6 +25,13 @@ class DenyByDefaultTest {
     void anEndpointWithoutRolesIsClosed() {
         given().get("/api/test-only/forgotten").then().statusCode(401);
         as(Tokens.coordinator()).get("/api/test-only/forgotten").then().statusCode(403);
+    }
+
+    @Test
+    void anEndpointOpenedWithPermitAllUnderApiStillNeedsAToken() {
+        // deny-unannotated-endpoints does not cover this one: only the /api/* permission keeps anonymous callers out.
+        given().get("/api/test-only/permitted").then().statusCode(401);
+        as(Tokens.coordinator()).get("/api/test-only/permitted").then().statusCode(200);
     }
 
     @Test
