@@ -3,6 +3,7 @@ package fi.voimala.platform.outbox;
 import static fi.voimala.platform.testing.KafkaTestBroker.header;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,8 +89,17 @@ class OutboxParkingTest {
         OnVertx.await(() -> relay.relay());
         assertEquals("published", state(o3));
         assertEquals("waiting, attempts 0", state(p2));
-        assertTrue(relay.parked() >= 1);
-        given().get("/q/metrics").then().statusCode(200).body(containsString("voimala_outbox_parked"));
+        long parkedInDb = Long.parseLong(Db.strings(db,
+                "select count(*)::text from outbox_event where parked_at is not null and published_at is null").get(0));
+        assertTrue(parkedInDb >= 1);
+        assertEquals(parkedInDb, relay.parked(), "the relay counts what the table holds");
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        double gauge = metrics.lines().filter(line -> line.startsWith("voimala_outbox_parked"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no voimala_outbox_parked in /q/metrics"));
+        assertEquals(parkedInDb, (long) gauge, "the gauge");
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'outbox' }.data.parked", equalTo((int) parkedInDb));
 
         createTopic(lateTopic);
         release(p1);
