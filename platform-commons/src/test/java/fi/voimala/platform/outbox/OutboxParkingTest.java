@@ -2,7 +2,6 @@ package fi.voimala.platform.outbox;
 
 import static fi.voimala.platform.testing.KafkaTestBroker.header;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
