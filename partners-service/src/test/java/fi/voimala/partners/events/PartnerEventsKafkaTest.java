@@ -2,7 +2,10 @@ package fi.voimala.partners.events;
 
 import static fi.voimala.partners.support.Register.as;
 import static fi.voimala.platform.testing.KafkaTestBroker.header;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -18,13 +21,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
  * Proves the register's events through a real Kafka broker: a new organisation's CloudEvent arrives on
- * partner-events with its ce_ headers and the JSON of docs/events.md; and while the broker is down, changes
- * still succeed, and after it is back every one of their events arrives, each exactly once.
+ * partner-events with its ce_ headers, the JSON of docs/events.md and the trace id of the request's W3C
+ * {@code traceparent}; {@code /q/health/ready} has the outbox check with its counts and the broker's reachability;
+ * and while the broker is down, changes still succeed, and after it is back every one of their events arrives,
+ * each exactly once.
  */
 @QuarkusTest
 @TestProfile(RealKafkaProfile.class)
@@ -36,9 +42,12 @@ class PartnerEventsKafkaTest {
     }
 
     @Test
-    void aNewOrganisationsCloudEventArrivesWithItsHeadersAndData() {
+    void aNewOrganisationsCloudEventArrivesWithItsHeadersDataAndTrace() {
         Map<String, Object> body = Register.organisationBody(Register.newAlias());
-        String id = as(Tokens.coordinator()).body(body).post("/api/organisations").then().statusCode(201).extract().path("id");
+        // A caller's W3C trace context, as the gateway or another service sends it.
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String id = as(Tokens.coordinator()).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").body(body)
+                .post("/api/organisations").then().statusCode(201).extract().path("id");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> recordsAbout(Set.of(id)).size() == 1);
         ConsumerRecord<String, String> record = recordsAbout(Set.of(id)).get(0);
@@ -54,6 +63,19 @@ class PartnerEventsKafkaTest {
         assertEquals(body.get("keycloakAlias"), data.getString("keycloakAlias"));
         assertEquals("MEMBER", data.getString("status"));
         assertEquals(0, data.getInteger("version"));
+        String traceparent = header(record, "traceparent");
+        assertNotNull(traceparent, "the record has a traceparent header");
+        assertEquals(traceId, traceparent.split("-")[1], "the record continues the request's trace: " + traceparent);
+    }
+
+    /** The outbox's readiness check is wired in: its counts, and whether the relay last reached the broker. */
+    @Test
+    void readinessReportsTheOutboxAndTheBroker() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'outbox' }.data.unpublished", notNullValue())
+                .body("checks.find { it.name == 'outbox' }.data.parked", notNullValue())
+                .body("checks.find { it.name == 'outbox' }.data.brokerReachable", equalTo(true)));
     }
 
     @Test
