@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.voimala.partners.support.Register;
 import fi.voimala.partners.support.Tokens;
@@ -29,8 +31,9 @@ import org.junit.jupiter.api.TestInstance;
  * The role × endpoint matrix of the register: every endpoint, called by each role on its OWN organisation's item
  * and on ANOTHER organisation's item (a different organisation's row, not the same row twice), with the status
  * each role must get; plus 401 without a token, and lists that contain the caller's own items and nothing of the
- * other organisation. Roles come from the token's realm roles and the organisation from its {@code organization}
- * claim, as from Keycloak. A cell expected to succeed gets fresh data (it changes it); cells expected to be refused
+ * other organisation (for pairs: every listed pair has a professional of the caller's organisation for an org-admin,
+ * the caller themselves for an artist or care professional). Roles come from the token's realm roles and the
+ * organisation from its {@code organization} claim, as from Keycloak. A cell expected to succeed gets fresh data (it changes it); cells expected to be refused
  * share their targets (nothing is written before the refusal), which keeps the matrix quick.
  */
 @QuarkusTest
@@ -64,8 +67,11 @@ class AccessMatrixTest {
             side.put("site", Register.site(organisation));
             side.put("agreement", agreement(organisation));
         }
+        own.put("self", self);
         own.put("pair", Register.pair(self, own.get("professional")));
         other.put("pair", Register.pair(other.get("artist"), other.get("professional")));
+        // Across the two organisations: an org-admin of either sees it; the caller's own profile is not in it.
+        own.put("crossPair", Register.pair(own.get("artist"), other.get("professional")));
         ownAlias = alias;
     }
 
@@ -195,7 +201,10 @@ class AccessMatrixTest {
                                 .post(path).then().statusCode(401))));
     }
 
-    /** Each limited role's lists hold its own organisation's items (not empty) and nothing of the other organisation. */
+    /**
+     * Each limited role's lists hold its own organisation's items (not empty) and nothing of the other organisation;
+     * its pairs list holds exactly the pairs PartnerAccess lets it see.
+     */
     @TestFactory
     Stream<DynamicTest> listsHoldOwnItemsAndNothingOfAnotherOrganisation() {
         return Stream.of("org-admin", "artist", "care-professional").map(role -> DynamicTest.dynamicTest(role, () -> {
@@ -214,9 +223,12 @@ class AccessMatrixTest {
                     .body("items", not(empty()))
                     .body("items.organisationId", everyItem(equalTo(ownOrg)))
                     .body("items.id", hasItem(own.get("site")));
-            as(token).queryParam("size", 100).get("/api/pairs").then().statusCode(200)
+            List<Map<String, String>> pairs = as(token).queryParam("size", 100).get("/api/pairs").then().statusCode(200)
+                    .body("items", not(empty()))
                     .body("items.id", hasItem(own.get("pair")))
-                    .body("items.id", not(hasItem(other.get("pair"))));
+                    .body("items.id", not(hasItem(other.get("pair"))))
+                    .extract().jsonPath().getList("items");
+            assertPairsScoped(role, pairs);
             if (role.equals("org-admin")) {
                 as(token).queryParam("size", 100).get("/api/agreements").then().statusCode(200)
                         .body("items", not(empty()))
@@ -225,6 +237,35 @@ class AccessMatrixTest {
                         .body("items", empty());
             }
         }));
+    }
+
+    /**
+     * PartnerAccess's rule for pairs, on every listed pair: an org-admin sees the pairs with at least one professional
+     * of its organisation (so the pair across the organisations too); an artist or care professional only the pairs
+     * they are in themselves. Each pair's professionals are looked up as a coordinator.
+     */
+    private void assertPairsScoped(String role, List<Map<String, String>> pairs) {
+        Map<String, String> organisationOf = new HashMap<>();
+        Function<String, String> organisation = professional -> organisationOf.computeIfAbsent(professional,
+                id -> as(Tokens.coordinator()).get("/api/professionals/" + id).then().statusCode(200).extract().path("organisationId"));
+        List<String> ids = pairs.stream().map(pair -> pair.get("id")).toList();
+        for (Map<String, String> pair : pairs) {
+            String arts = pair.get("artsProfessionalId");
+            String care = pair.get("careProfessionalId");
+            if (role.equals("org-admin")) {
+                assertTrue(organisation.apply(arts).equals(own.get("organisation")) || organisation.apply(care).equals(own.get("organisation")),
+                        role + " sees pair " + pair.get("id") + " of only other organisations' professionals ("
+                                + organisation.apply(arts) + ", " + organisation.apply(care) + ")");
+            } else {
+                assertTrue(arts.equals(own.get("self")) || care.equals(own.get("self")),
+                        role + " sees pair " + pair.get("id") + " that they are not in");
+            }
+        }
+        if (role.equals("org-admin")) {
+            assertTrue(ids.contains(own.get("crossPair")), "org-admin does not see the pair with its own artist and another organisation's nurse");
+        } else {
+            assertFalse(ids.contains(own.get("crossPair")), role + " sees a pair of their organisation that they are not in");
+        }
     }
 
     /** The body a client would send back to change nothing: what it read, with the version it read. */

@@ -3,11 +3,14 @@ package fi.voimala.partners.events;
 import static fi.voimala.partners.support.Register.as;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.voimala.partners.support.Register;
 import fi.voimala.partners.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,15 +31,20 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Keeps docs/events.md true: for each event type the register publishes, makes the change that emits it, and
  * checks the emitted JSON data against the example documented under the type's heading (the {@code ### type / .other.v1}
  * headings and the json block below each): the same field names, and the same JSON value type for each field
- * (string, number, boolean, list, object; a documented {@code null} marks a field that may be null). A field
- * renamed, added or retyped on either side fails here.
+ * (string, number, boolean, list, object). A documented {@code null} marks a field that may be null; its type is
+ * the one it has in another example of the same aggregate (each such field must be shown non-null somewhere), so
+ * nullable fields are type-checked too. A list the example shows with items must be emitted with items (the test's
+ * data gives every list some), so that its items are checked. A field renamed, added or retyped on either side
+ * fails here, with a message naming the type, the field and both JSON types; a test of the checker proves it.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -124,6 +132,7 @@ class PartnerEventContractTest {
     @TestFactory
     Stream<DynamicTest> everyEventMatchesItsDocumentedExample() throws IOException {
         Map<String, JsonNode> documented = documentedExamples();
+        Shapes shapes = Shapes.of(documented);
         return Stream.of(PartnerEvents.ORGANISATION_JOINED, PartnerEvents.ORGANISATION_UPDATED, PartnerEvents.ORGANISATION_LEFT,
                         PartnerEvents.PROFESSIONAL_REGISTERED, PartnerEvents.PROFESSIONAL_UPDATED,
                         PartnerEvents.PAIR_FORMED, PartnerEvents.PAIR_DISSOLVED,
@@ -134,7 +143,7 @@ class PartnerEventContractTest {
                     assertNotNull(example, type + " has no example in " + DOCUMENT);
                     JsonNode data = emitted().get(type);
                     assertNotNull(data, "no " + type + " was emitted");
-                    assertSameShape(type, example, data);
+                    shapes.assertMatches(type, example, data);
                 }));
     }
 
@@ -144,19 +153,116 @@ class PartnerEventContractTest {
                 () -> assertTrue(emitted().containsKey(type), type + " is documented but not emitted")));
     }
 
-    static void assertSameShape(String path, JsonNode documented, JsonNode emitted) {
-        if (documented.isNull()) {
-            return; // documented as possibly null: any value
-        }
-        assertEquals(kind(documented), kind(emitted), path + ": JSON type");
-        if (documented.isObject()) {
-            assertEquals(names(documented), names(emitted), path + ": field names");
-            documented.fields().forEachRemaining(field -> assertSameShape(path + "." + field.getKey(), field.getValue(),
-                    emitted.get(field.getKey())));
-        } else if (documented.isArray() && !documented.isEmpty()) {
-            for (JsonNode element : emitted) {
-                assertSameShape(path + "[]", documented.get(0), element);
+    /** Every field the document shows null somewhere is shown non-null in another example of its aggregate. */
+    @Test
+    void everyNullableFieldHasADocumentedType() throws IOException {
+        Shapes.of(documentedExamples());
+    }
+
+    /** The checker itself: a retyped nullable field, a list emitted empty and a disallowed null each fail. */
+    @Test
+    void theCheckerCatchesWhatTheExamplesWouldOtherwiseLetThrough() throws IOException {
+        Map<String, JsonNode> documented = documentedExamples();
+        Shapes shapes = Shapes.of(documented);
+        String joined = PartnerEvents.type(PartnerEvents.ORGANISATION_JOINED);
+        JsonNode example = documented.get(joined);
+        ObjectNode good = example.deepCopy();
+        good.put("memberUntil", "2026-11-24").put("leaveReason", "merged");
+        shapes.assertMatches(joined, example, good);
+
+        ObjectNode retyped = good.deepCopy().put("memberUntil", 20261124);
+        AssertionFailedError failure = assertThrows(AssertionFailedError.class, () -> shapes.assertMatches(joined, example, retyped));
+        assertTrue(failure.getMessage().contains(joined + " memberUntil: documented string (null in this example), emitted whole number"),
+                failure.getMessage());
+        ObjectNode emptied = good.deepCopy();
+        emptied.putArray("sectors");
+        failure = assertThrows(AssertionFailedError.class, () -> shapes.assertMatches(joined, example, emptied));
+        assertTrue(failure.getMessage().contains(joined + " sectors: documented a list with items, emitted an empty list"),
+                failure.getMessage());
+        ObjectNode nulled = good.deepCopy().putNull("name");
+        failure = assertThrows(AssertionFailedError.class, () -> shapes.assertMatches(joined, example, nulled));
+        assertTrue(failure.getMessage().contains(joined + " name: documented string, emitted null"), failure.getMessage());
+    }
+
+    /**
+     * The JSON type of each field of each aggregate ({@code fi.voimala.partner.organisation}, ...), from every
+     * example of that aggregate in the document: a field shown null in one example (e.g. {@code memberUntil} under
+     * {@code joined}) takes its type from an example where it is not (under {@code left}), and may be emitted null
+     * only if some example of its aggregate shows it null.
+     */
+    record Shapes(Map<String, JsonNode> typed, Set<String> nullable) {
+
+        static Shapes of(Map<String, JsonNode> documented) {
+            Map<String, JsonNode> typed = new LinkedHashMap<>();
+            Set<String> nullable = new TreeSet<>();
+            documented.forEach((type, example) -> collect(type, aggregate(type), "", example, typed, nullable));
+            for (String field : nullable) {
+                assertTrue(typed.containsKey(field), field + " is null in every example of " + DOCUMENT
+                        + ": show it non-null in one (e.g. under the type that sets it), so that its type is checked");
             }
+            return new Shapes(typed, nullable);
+        }
+
+        private static void collect(String type, String aggregate, String path, JsonNode node, Map<String, JsonNode> typed,
+                                    Set<String> nullable) {
+            String key = aggregate + " " + path;
+            if (node.isNull()) {
+                nullable.add(key);
+                return;
+            }
+            JsonNode known = typed.putIfAbsent(key, node);
+            if (known != null) {
+                assertEquals(kind(known), kind(node), type + " " + field(path) + ": the examples of " + DOCUMENT
+                        + " disagree on its JSON type");
+            }
+            if (node.isObject()) {
+                node.fields().forEachRemaining(f -> collect(type, aggregate, path + "." + f.getKey(), f.getValue(), typed,
+                        nullable));
+            } else if (node.isArray()) {
+                node.forEach(item -> collect(type, aggregate, path + "[]", item, typed, nullable));
+            }
+        }
+
+        void assertMatches(String type, JsonNode example, JsonNode emitted) {
+            assertMatches(type, aggregate(type), "", example, emitted);
+        }
+
+        private void assertMatches(String type, String aggregate, String path, JsonNode documented, JsonNode emitted) {
+            String key = aggregate + " " + path;
+            String where = type + " " + field(path) + ": ";
+            if (emitted == null || emitted.isNull()) {
+                assertTrue(nullable.contains(key), where + "documented " + kind(documented) + ", emitted null");
+                return;
+            }
+            String note = "";
+            if (documented.isNull()) {
+                // Documented null here: the type comes from an example where the field is not null.
+                documented = typed.get(key);
+                note = " (null in this example)";
+            }
+            assertEquals(kind(documented), kind(emitted),
+                    where + "documented " + kind(documented) + note + ", emitted " + kind(emitted));
+            if (documented.isObject()) {
+                assertEquals(names(documented), names(emitted), where + "field names");
+                JsonNode object = documented;
+                object.fields().forEachRemaining(f -> assertMatches(type, aggregate, path + "." + f.getKey(), f.getValue(),
+                        emitted.get(f.getKey())));
+            } else if (documented.isArray() && !documented.isEmpty()) {
+                // The test's data gives every list items: an empty one would skip the check of its items.
+                assertFalse(emitted.isEmpty(), where + "documented a list with items, emitted an empty list");
+                for (JsonNode item : emitted) {
+                    assertMatches(type, aggregate, path + "[]", documented.get(0), item);
+                }
+            }
+        }
+
+        /** {@code fi.voimala.partner.organisation} of {@code fi.voimala.partner.organisation.left.v1}. */
+        private static String aggregate(String type) {
+            return type.substring(0, type.lastIndexOf('.', type.lastIndexOf('.') - 1));
+        }
+
+        private static String field(String path) {
+            return path.isEmpty() ? "(the data)" : path.substring(1);
         }
     }
 
