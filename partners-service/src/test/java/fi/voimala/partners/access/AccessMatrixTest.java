@@ -72,6 +72,8 @@ class AccessMatrixTest {
         other.put("pair", Register.pair(other.get("artist"), other.get("professional")));
         // Across the two organisations: an org-admin of either sees it; the caller's own profile is not in it.
         own.put("crossPair", Register.pair(own.get("artist"), other.get("professional")));
+        // Within the own organisation, without the caller: its org-admin sees it, the caller as artist does not.
+        own.put("colleaguesPair", Register.pair(own.get("artist"), own.get("professional")));
         ownAlias = alias;
     }
 
@@ -263,8 +265,10 @@ class AccessMatrixTest {
         }
         if (role.equals("org-admin")) {
             assertTrue(ids.contains(own.get("crossPair")), "org-admin does not see the pair with its own artist and another organisation's nurse");
+            assertTrue(ids.contains(own.get("colleaguesPair")), "org-admin does not see a pair of its own organisation");
         } else {
-            assertFalse(ids.contains(own.get("crossPair")), role + " sees a pair of their organisation that they are not in");
+            assertFalse(ids.contains(own.get("crossPair")) || ids.contains(own.get("colleaguesPair")),
+                    role + " sees a pair of their organisation that they are not in");
         }
     }
 
