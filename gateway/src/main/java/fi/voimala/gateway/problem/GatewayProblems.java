@@ -33,6 +33,12 @@ public final class GatewayProblems {
         return Problem.of(504, "gateway-timeout", service + " did not answer within " + seconds(waited), List.of());
     }
 
+    /** Every connection to the service stayed busy with earlier requests (it is slow or hangs): no answer in time. */
+    public static Problem serviceBusy(String service, Duration waited) {
+        return Problem.of(504, "gateway-timeout", service + " did not answer within " + seconds(waited)
+                + ": every connection to it stayed busy", List.of());
+    }
+
     public static Problem badGateway(String service) {
         return Problem.of(502, "bad-gateway", service + " broke off the exchange without a complete answer", List.of());
     }

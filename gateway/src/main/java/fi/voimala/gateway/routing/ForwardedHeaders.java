@@ -78,17 +78,19 @@ final class ForwardedHeaders {
             return null;
         }
         int port = authority.port();
-        boolean defaultPort = port < 0 || ("http".equals(incoming.scheme()) && port == 80)
-                || ("https".equals(incoming.scheme()) && port == 443);
+        boolean defaultPort = port < 0 || port == defaultPort(incoming.scheme());
         String host = authority.host().contains(":") && !authority.host().startsWith("[")
                 ? "[" + authority.host() + "]" : authority.host();
         return defaultPort ? host : host + ":" + port;
     }
 
-    private static int port(URI uri) {
-        if (uri.getPort() >= 0) {
-            return uri.getPort();
-        }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    /** The URI's port, or its scheme's default when it names none. */
+    static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : defaultPort(uri.getScheme());
+    }
+
+    /** 443 for https, 80 for http: the one rule for the port a URL or Host header leaves out. */
+    static int defaultPort(String scheme) {
+        return "https".equalsIgnoreCase(scheme) ? 443 : 80;
     }
 }

@@ -12,7 +12,9 @@ import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
@@ -20,7 +22,8 @@ import org.jboss.logging.Logger;
 /**
  * One service's side of the proxy: opens the connection within the connect timeout, lets the service stay
  * silent no longer than the request timeout, and turns every fault into an answer the client can act on:
- * not reachable 503, no answer in time 504, an answer broken off 502, each a problem naming the service.
+ * not reachable 503, no answer in time 504 (also when every pooled connection stays busy), an answer broken off
+ * 502, each a problem naming the service.
  * On the way it cleans the headers: hop-by-hop headers out both ways, the gateway's X-Forwarded-* in, and a
  * {@code Location} that names the service's own address made to name the gateway's.
  */
@@ -43,13 +46,19 @@ final class ServiceExchange implements ProxyInterceptor {
         this.requestTimeout = requestTimeout;
     }
 
-    /** The request to the service, with both timeouts; its future completes once a connection is open. */
+    /**
+     * The request to the service; its future completes once a connection is open. The TCP connect timeout is the
+     * HTTP client's own ({@code HttpClientOptions}). {@code RequestOptions.setConnectTimeout} is something else in
+     * Vert.x 4: the longest wait to get a connection, which includes waiting in the pool for a busy one to come
+     * free. It gets the connect timeout plus the request timeout, by when a busy connection has answered or been
+     * given up, so that a queue behind a hung service ends in 504 rather than passing for a service that is down.
+     */
     OriginRequestProvider origin() {
-        int port = target.getPort() >= 0 ? target.getPort() : "https".equals(target.getScheme()) ? 443 : 80;
+        int port = ForwardedHeaders.port(target);
         RequestOptions options = new RequestOptions()
                 .setServer(SocketAddress.inetSocketAddress(port, target.getHost()))
                 .setHost(target.getHost()).setPort(port).setSsl("https".equals(target.getScheme()))
-                .setConnectTimeout(connectTimeout.toMillis())
+                .setConnectTimeout(connectTimeout.plus(requestTimeout).toMillis())
                 .setIdleTimeout(requestTimeout.toMillis());
         return context -> context.client().request(new RequestOptions(options))
                 .onSuccess(request -> context.set(CONNECTED, Boolean.TRUE));
@@ -84,9 +93,14 @@ final class ServiceExchange implements ProxyInterceptor {
     private ProxyResponse answerFor(ProxyContext context, Throwable failure) {
         boolean connected = context.get(CONNECTED, Boolean.class) != null;
         Problem problem;
-        if (!connected) {
+        if (!connected && connectFailed(failure)) {
             problem = timedOut(failure) ? GatewayProblems.serviceNotConnecting(service, connectTimeout)
                     : GatewayProblems.serviceUnreachable(service);
+        } else if (!connected && timedOut(failure)) {
+            // Not the TCP connect: the wait for a pooled connection, all of them busy with earlier requests.
+            problem = GatewayProblems.serviceBusy(service, connectTimeout.plus(requestTimeout));
+        } else if (!connected) {
+            problem = GatewayProblems.serviceUnreachable(service);
         } else if (timedOut(failure)) {
             problem = GatewayProblems.gatewayTimeout(service, requestTimeout);
         } else {
@@ -100,6 +114,17 @@ final class ServiceExchange implements ProxyInterceptor {
         response.headers().set(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         response.setBody(Body.body(GatewayProblems.body(problem)));
         return response;
+    }
+
+    /** The TCP connection failed: refused, unreachable, or not accepted in time (netty's ConnectTimeoutException). */
+    private static boolean connectFailed(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
+                    || cause instanceof UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean timedOut(Throwable failure) {

@@ -40,7 +40,7 @@ public class ServiceRoutes {
     void register(@Observes Router router, Vertx vertx) {
         RoutingTable table = RoutingTable.from(config);
         Map<String, String> owners = table.owners();
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(50)
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(timeouts.maxConnections())
                 .setConnectTimeout((int) timeouts.connectTimeout().toMillis()));
         Map<String, HttpProxy> proxies = new HashMap<>();
         table.services().forEach((service, address) -> {

@@ -1,7 +1,6 @@
 package fi.voimala.gateway.security;
 
 import io.quarkus.oidc.TenantResolver;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,7 +18,7 @@ public class ApiTenantResolver implements TenantResolver {
 
     @Override
     public String resolve(RoutingContext context) {
-        if (context.request().headers().contains(HttpHeaders.AUTHORIZATION)) {
+        if (Callers.isProgram(context.request().headers())) {
             return BEARER_ONLY_TENANT;
         }
         boolean api = context.normalizedPath().startsWith("/api/");

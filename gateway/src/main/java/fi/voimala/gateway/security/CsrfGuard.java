@@ -2,7 +2,6 @@ package fi.voimala.gateway.security;
 
 import fi.voimala.gateway.problem.GatewayProblems;
 import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +35,7 @@ public class CsrfGuard {
 
     /** Why this request is refused, or empty when it may pass. */
     static Optional<String> refusal(HttpMethod method, MultiMap headers) {
-        if (SAFE.contains(method) || headers.contains(HttpHeaders.AUTHORIZATION) || !SessionCookie.present(headers)) {
+        if (SAFE.contains(method) || Callers.isProgram(headers) || !SessionCookie.present(headers)) {
             return Optional.empty();
         }
         String site = headers.get("Sec-Fetch-Site");

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class EchoService implements QuarkusTestResourceLifecycleManager {
 
-    static final AtomicInteger REQUESTS = new AtomicInteger();
+    public static final AtomicInteger REQUESTS = new AtomicInteger();
     private Vertx vertx;
 
     @Override

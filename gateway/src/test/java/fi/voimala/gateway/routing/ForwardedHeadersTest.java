@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Which {@code Location} values the gateway rewrites (plain JUnit): only those naming the service's own address,
- * with path, query and fragment kept; anything else, relative or elsewhere, passes unchanged.
+ * with path, query and fragment kept; anything else, relative or elsewhere, passes unchanged; and the one
+ * default-port rule (80/443) that the Location rewrite, the forwarded host and the service address share.
  */
 class ForwardedHeadersTest {
 
@@ -35,5 +36,14 @@ class ForwardedHeadersTest {
         URI onDefaultPort = URI.create("http://partners");
         assertEquals(GATEWAY + "/api/pairs/1",
                 ForwardedHeaders.rewrite("http://partners:80/api/pairs/1", onDefaultPort, GATEWAY));
+    }
+
+    @Test
+    void theDefaultPortRuleIsOneForUrlsAndHosts() {
+        assertEquals(443, ForwardedHeaders.port(URI.create("https://voimala.example.fi/api")));
+        assertEquals(80, ForwardedHeaders.port(URI.create("http://partners/api")));
+        assertEquals(8081, ForwardedHeaders.port(URI.create("http://127.0.0.1:8081")));
+        assertEquals(443, ForwardedHeaders.defaultPort("HTTPS"));
+        assertEquals(80, ForwardedHeaders.defaultPort("http"));
     }
 }
