@@ -64,9 +64,7 @@ public class EventPruner {
     /** One run in one transaction, under the pruner's advisory lock. Must be called on a Vert.x context. */
     public Uni<Pruned> prune() {
         Instant now = Instant.now();
-        return sessions.withStatelessTransaction(session -> session
-                .createNativeQuery("select pg_try_advisory_xact_lock(:key)", Boolean.class)
-                .setParameter("key", PRUNE_LOCK).getSingleResult()
+        return sessions.withStatelessTransaction(session -> AdvisoryLock.tryForTransaction(session, PRUNE_LOCK)
                 .chain(locked -> !locked
                         ? Uni.createFrom().item(new Pruned(false, 0, 0))
                         : session.createNativeQuery("delete from outbox_event"

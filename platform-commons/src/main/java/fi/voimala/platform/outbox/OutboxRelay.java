@@ -174,8 +174,7 @@ public class OutboxRelay {
     }
 
     Uni<Boolean> tryLock(Mutiny.StatelessSession session) {
-        return session.createNativeQuery("select pg_try_advisory_xact_lock(:key)", Boolean.class)
-                .setParameter("key", RELAY_LOCK).getSingleResult();
+        return AdvisoryLock.tryForTransaction(session, RELAY_LOCK);
     }
 
     /**
