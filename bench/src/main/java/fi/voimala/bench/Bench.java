@@ -1,0 +1,261 @@
+package fi.voimala.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs every benchmark against the running platform and writes bench/target/results.md and raw.json. Started by
+ * bench/run, which starts the platform first if need be. Each figure stands beside a limit measured in the same run
+ * on the same machine (the service straight, Kafka's own latency, PostgreSQL's own insert rate, a bare JVM), so that
+ * the ratios mean something on any machine. docs/performance.md explains the figures.
+ */
+public final class Bench {
+
+    /** wrk's fixed concurrency: the 16 concurrent clients of the issue that asked for these figures. */
+    static final int CONNECTIONS = 16;
+    static final String READ_PATH = "/api/organisations?size=20";
+    static final String WRITE_PATH = "/api/professionals";
+
+    private final Path root;
+    private final Path runDir;
+    private final Path out;
+    private final Platform platform;
+    private final Results results = new Results();
+    private final Wrk wrk;
+    private final int seconds;
+
+    private Bench(Path root, Path runDir, Path out, Platform platform, int seconds) {
+        this.root = root;
+        this.runDir = runDir;
+        this.out = out;
+        this.platform = platform;
+        this.seconds = seconds;
+        this.wrk = new Wrk(root.resolve("bench/wrk"), 2, CONNECTIONS);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        Path root = Path.of(options.getOrDefault("root", ".")).toAbsolutePath().normalize();
+        Platform platform = new Platform(
+                env("VOIMALA_BENCH_GATEWAY", "http://127.0.0.1:8080"),
+                env("VOIMALA_BENCH_PARTNERS", "http://127.0.0.1:8081"),
+                env("VOIMALA_BENCH_KEYCLOAK", "http://127.0.0.1:8180"),
+                env("VOIMALA_KAFKA_BOOTSTRAP", "127.0.0.1:9092"));
+        Bench bench = new Bench(root, Path.of(options.getOrDefault("run-dir", root.resolve(".voimala").toString())),
+                Path.of(options.getOrDefault("out", root.resolve("bench/target").toString())), platform,
+                Integer.parseInt(options.getOrDefault("seconds", "10")));
+        bench.runAll();
+    }
+
+    private void runAll() throws Exception {
+        long begin = System.nanoTime();
+        describeMachine();
+        String token = platform.token();
+        String organisation = platform.benchOrganisation(token);
+        gatewayOverhead(organisation);
+        writeThroughput(organisation);
+        eventLatency(organisation);
+        startAndMemory();
+        results.machine("bench run took", Math.round((System.nanoTime() - begin) / 1e9) + " s");
+        results.write(out);
+        System.out.println();
+        System.out.println(results.markdown());
+        System.out.println("Written: " + out.resolve("results.md") + " and " + out.resolve("raw.json"));
+    }
+
+    // --- 1. gateway overhead ---------------------------------------------------------------------------------
+
+    /**
+     * A typical read and a typical write, through the gateway and straight to partners-service with the same token,
+     * at fixed concurrency. After a warm-up of both, the two alternate in three rounds, and each figure is the
+     * median of the rounds, so that a disturbance in one round (a GC, the relay) does not decide it.
+     */
+    private void gatewayOverhead(String organisation) throws Exception {
+        for (boolean write : new boolean[] {false, true}) {
+            String token = platform.token();
+            String script = write ? "write-professional.lua" : "read-organisations.lua";
+            String path = write ? WRITE_PATH : READ_PATH;
+            String kind = write ? "write (POST professional)" : "read (organisations, page of 20)";
+            Map<String, String> env = Map.of("BENCH_ORGANISATION", organisation);
+            wrk.run("warm-up direct", script, platform.partners + path, token, 8, env);
+            wrk.run("warm-up gateway", script, platform.gateway + path, token, 8, env);
+            List<Wrk.Result> direct = new ArrayList<>();
+            List<Wrk.Result> gateway = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                direct.add(checked(wrk.run("direct", script, platform.partners + path, token, seconds, env),
+                        platform.partners + path, token));
+                gateway.add(checked(wrk.run("gateway", script, platform.gateway + path, token, seconds, env),
+                        platform.gateway + path, token));
+            }
+            results.raw("gateway " + kind, Map.of("direct", direct, "gateway", gateway));
+            String section = "Gateway overhead, " + kind + ", " + CONNECTIONS + " connections";
+            results.ratio(section, "p50 through the gateway", median(gateway, Wrk.Result::p50Ms), "ms",
+                    "direct", median(direct, Wrk.Result::p50Ms), 1.2);
+            results.ratio(section, "p99 through the gateway", median(gateway, Wrk.Result::p99Ms), "ms",
+                    "direct", median(direct, Wrk.Result::p99Ms), 1.5);
+            results.ratio(section, "requests/s through the gateway", median(gateway, Wrk.Result::perSecond), "/s",
+                    "direct", median(direct, Wrk.Result::perSecond), Double.NaN);
+        }
+    }
+
+    // --- 2. write throughput ---------------------------------------------------------------------------------
+
+    /**
+     * Sustained writes through the gateway for 3 × the round length, then how long the outbox takes to be empty
+     * (every event on Kafka), beside pgbench's one-row insert transactions at the same concurrency.
+     */
+    private void writeThroughput(String organisation) throws Exception {
+        String token = platform.token();
+        Wrk.Result writes = checked(wrk.run("sustained writes", "write-professional.lua", platform.gateway + WRITE_PATH,
+                token, 3 * seconds, Map.of("BENCH_ORGANISATION", organisation)), platform.gateway + WRITE_PATH, token);
+        long drainBegin = System.nanoTime();
+        double backlog = platform.metric(platform.partners, "voimala_outbox_unpublished");
+        while (platform.metric(platform.partners, "voimala_outbox_unpublished") > 0) {
+            if (System.nanoTime() - drainBegin > Duration.ofMinutes(2).toNanos()) {
+                throw new IllegalStateException("the outbox of partners-service was not empty 2 min after the writes");
+            }
+            Thread.sleep(50);
+        }
+        double drainSeconds = (System.nanoTime() - drainBegin) / 1e9;
+        PgBench pgbench = new PgBench(env("VOIMALA_PG_HOST", "127.0.0.1"), env("VOIMALA_PG_PORT", "5432"),
+                env("VOIMALA_PG_USER", "postgres"), out.resolve("pgbench"));
+        pgbench.prepare();
+        PgBench.Result inserts = pgbench.run(CONNECTIONS, 2, 3 * seconds);
+        results.raw("write throughput", Map.of("gateway", writes, "outbox backlog at end", backlog,
+                "outbox empty after s", drainSeconds, "pgbench", inserts));
+        String section = "Write throughput, " + CONNECTIONS + " connections, " + 3 * seconds + " s";
+        results.ratio(section, "writes/s through the gateway", writes.perSecond(), "/s",
+                "pgbench one-row inserts", inserts.perSecond(), Double.NaN);
+        results.ratio(section, "p99 of a write", writes.p99Ms(), "ms", "pgbench insert p99", inserts.latencyMs().p99(),
+                Double.NaN);
+        results.absolute(section, "outbox empty after the last write", drainSeconds, "s", null, Double.NaN,
+                Double.NaN);
+    }
+
+    // --- 3. event latency ------------------------------------------------------------------------------------
+
+    private void eventLatency(String organisation) throws Exception {
+        String token = platform.token();
+        Stats events = Stats.of(new EventLatency(platform).measure(token, organisation, 20, 300));
+        KafkaLatency kafka = new KafkaLatency(platform.kafka);
+        kafka.createTopic();
+        Stats limit;
+        String tool;
+        try {
+            limit = Stats.of(kafka.measure(100, 2000, 600, "all"));
+            tool = kafka.runTool(kafkaLibs(), 1000, 600, "all");
+        } finally {
+            kafka.deleteTopic();
+        }
+        results.raw("event latency", Map.of("events ms", events, "kafka end-to-end ms", limit,
+                "kafka-tools EndToEndLatency (1000 records, 600 B, acks=all)", tool));
+        String section = "Event latency, write's answer → event at a consumer (300 writes)";
+        results.ratio(section, "p50", events.p50(), "ms", "Kafka end-to-end p50", limit.p50(), Double.NaN);
+        results.ratio(section, "p99", events.p99(), "ms", "Kafka end-to-end p99", limit.p99(), 3.0);
+        results.ratio(section, "average", events.mean(), "ms", "kafka-tools EndToEndLatency average",
+                KafkaLatency.toolAverage(tool), Double.NaN);
+    }
+
+    private Path kafkaLibs() {
+        String cache = env("VOIMALA_CACHE", Path.of(System.getProperty("user.home"), ".cache", "voimala").toString());
+        return Path.of(cache, "kafka-4.1.2", "lib");
+    }
+
+    // --- 4. start and memory ---------------------------------------------------------------------------------
+
+    /**
+     * Resident memory after the load above, then each app restarted alone (time from launch to ready), then
+     * resident memory after 15 s of idling; beside a bare JVM with the apps' own JVM options.
+     */
+    private void startAndMemory() throws Exception {
+        StartAndMemory apps = new StartAndMemory(root, runDir);
+        List<String> components = new ArrayList<>(StartAndMemory.APPS);
+        components.add("kafka");
+        components.add("keycloak");
+        Map<String, Double> afterLoad = apps.residentMb(components);
+        Map<String, Double> readySeconds = new LinkedHashMap<>();
+        for (String app : StartAndMemory.APPS) {
+            readySeconds.put(app, apps.restart(app));
+        }
+        Thread.sleep(15_000);
+        Map<String, Double> idle = apps.residentMb(components);
+        List<String> options = apps.jvmOptions("partners-service");
+        double[] floor = apps.idleJvm(options, root.resolve("bench/target/bench.jar"));
+        results.raw("start and memory", Map.of("ready s", readySeconds, "rss MB after load", afterLoad,
+                "rss MB idle after restart", idle, "jvm options", options, "idle JVM s and MB", floor));
+        String section = "Start and memory (each app restarted alone; JVM options " + String.join(" ", options) + ")";
+        for (String app : StartAndMemory.APPS) {
+            results.absolute(section, app + ": launch to ready", readySeconds.get(app), "s", "bare JVM", floor[0], 3.0);
+            results.absolute(section, app + ": RSS idle after start", idle.get(app), "MB", "bare JVM", floor[1], 300);
+            results.absolute(section, app + ": RSS after the load above", afterLoad.get(app), "MB", "bare JVM",
+                    floor[1], Double.NaN);
+        }
+        double platformIdle = idle.values().stream().mapToDouble(Double::doubleValue).sum();
+        results.absolute(section, "whole platform RSS idle (5 apps, Kafka, Keycloak)", platformIdle, "MB",
+                null, Double.NaN, Double.NaN);
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------
+
+    private void describeMachine() throws IOException, InterruptedException {
+        results.machine("date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        results.machine("cpu", cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        results.machine("memory", memTotal());
+        results.machine("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        results.machine("load generator", "wrk " + CONNECTIONS + " connections, 2 threads, on the same machine");
+        results.machine("rounds", "gateway overhead: warm-up 8 s, then 3 alternating rounds of " + seconds
+                + " s per side, medians shown");
+    }
+
+    private static String cpuModel() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+            if (line.startsWith("model name")) {
+                return line.substring(line.indexOf(':') + 1).trim();
+            }
+        }
+        return "unknown";
+    }
+
+    private static String memTotal() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (line.startsWith("MemTotal:")) {
+                long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                return Math.round(kb / 1024.0 / 1024.0) + " GB";
+            }
+        }
+        return "unknown";
+    }
+
+    /** A run with failed requests would measure error answers, not the platform: stop there, showing one. */
+    private Wrk.Result checked(Wrk.Result result, String url, String token) throws IOException, InterruptedException {
+        if (result.socketErrors() > 0 || result.non2xx() > 0) {
+            java.net.http.HttpResponse<String> sample = platform.http().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(url)).header("Authorization", "Bearer " + token).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            throw new IllegalStateException(result.label() + " " + url + ": " + result.non2xx() + " error answers and "
+                    + result.socketErrors() + " socket errors out of " + result.requests() + " requests; a GET now: "
+                    + sample.statusCode() + " " + sample.body());
+        }
+        return result;
+    }
+
+    private static double median(List<Wrk.Result> runs, java.util.function.ToDoubleFunction<Wrk.Result> figure) {
+        return Stats.median(runs.stream().mapToDouble(figure).toArray());
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

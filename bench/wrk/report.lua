@@ -1,0 +1,11 @@
+-- Shared by the bench's wrk scripts: at the end, one JSON line with the counts and the latency percentiles
+-- (microseconds), which fi.voimala.bench.Wrk reads.
+function report(summary, latency)
+  local e = summary.errors
+  io.write(string.format(
+    '{"wrk":true,"requests":%d,"duration_us":%d,"socket_errors":%d,"non_2xx_3xx":%d,' ..
+    '"p50_us":%d,"p90_us":%d,"p99_us":%d,"p999_us":%d,"max_us":%d,"mean_us":%.1f}\n',
+    summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout, e.status,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency:percentile(99.9),
+    latency.max, latency.mean))
+end
