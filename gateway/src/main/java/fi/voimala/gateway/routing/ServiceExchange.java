@@ -92,6 +92,14 @@ final class ServiceExchange implements ProxyInterceptor {
 
     private ProxyResponse answerFor(ProxyContext context, Throwable failure) {
         boolean connected = context.get(CONNECTED, Boolean.class) != null;
+        if (context.request().proxiedRequest().response().closed()) {
+            // The client went away (a closed tab, a load generator stopping): the gateway then breaks off the
+            // exchange with the service itself, which is no fault of the service's and answers no one.
+            LOG.debugf("%s %s: the client closed the connection before %s answered", context.request().getMethod(),
+                    context.request().getURI(), service);
+            context.set(ANSWERED_BY_GATEWAY, Boolean.TRUE);
+            return context.request().release().response().setStatusCode(499);
+        }
         Problem problem;
         if (!connected && connectFailed(failure)) {
             problem = timedOut(failure) ? GatewayProblems.serviceNotConnecting(service, connectTimeout)
