@@ -149,6 +149,13 @@ class OutboxNotifyTest {
         long runs = relay.runs() - runsBefore;
         LOG.infof("%d events committed in separate transactions, relayed in %d runs", events, runs);
         assertTrue(runs >= 1 && runs <= events / 4, events + " commits took " + runs + " runs");
+        // What an operator sees: the runs counter on /q/metrics.
+        awaitNoRunUnderWay();
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        double counted = metrics.lines().filter(line -> line.startsWith("voimala_outbox_relay_runs_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no voimala_outbox_relay_runs_total in /q/metrics"));
+        assertEquals(relay.runs(), (long) counted);
     }
 
     /** Waits until the relay LISTENs on a connection other than {@code notPid}; returns its backend's pid. */
