@@ -55,7 +55,7 @@ public class Outbox {
         event.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         event.payload = payload;
         // The request's trace travels with the event: the relay sends it as the record's traceparent header, so the
-        // consumer continues this trace rather than the relay tick's.
+        // consumer continues this trace rather than the relay's.
         event.traceparent = currentTraceparent();
         // Outside a transaction the row would be written by no one (or by a later, unrelated flush): refuse it.
         return Panache.currentTransaction().chain(transaction -> transaction == null

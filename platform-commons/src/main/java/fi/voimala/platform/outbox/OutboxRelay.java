@@ -1,24 +1,33 @@
 package fi.voimala.platform.outbox;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,18 +43,29 @@ import org.jboss.logging.Logger;
  * acknowledged it. It exists because the change and its event are committed to the database, not to Kafka: this is
  * the half of the transactional outbox that makes the event leave. Delivery is at least once, in order per subject.
  *
- * <p>Several instances of a service may run against one database. A tick first takes a transaction-scoped
+ * <p>When it runs. Right after each commit that recorded an event: {@link OutboxListener} hears the commit (LISTEN/
+ * NOTIFY, trigger of migration V0_4) and asks for a run. A tick every {@code voimala.outbox.relay-interval} (1 s)
+ * asks too, as the fallback for what no notification announces (retries after their back-off, a missed
+ * notification, rows left by another instance). Runs never overlap in one JVM: a request during a run makes exactly
+ * one more run follow it, so a burst of commits costs a few runs, and none is missed. Pausing the scheduled job
+ * {@code voimala-outbox-relay} (Scheduler API) pauses the notified runs too.
+ *
+ * <p>Several instances of a service may run against one database. A batch first takes a transaction-scoped
  * PostgreSQL advisory lock, so only one relay sends at a time (two relays sending in parallel could reorder one
  * aggregate's events); rows are claimed with {@code for update skip locked}, so even relays that bypass the lock never
  * claim the same row.
  *
+ * <p>A batch sends the rows of different subjects at once, each subject's rows one after the other in position order
+ * (the next only after the broker acknowledged the previous one).
+ *
  * <p>Failures. When a send fails the relay asks whether the broker is reachable ({@link KafkaReachability}):
  * <ul>
- *   <li>not reachable (an outage): the row keeps its attempts, records last_error, and the tick stops; an outage
+ *   <li>not reachable (an outage): the row keeps its attempts, records last_error, and the run stops; an outage
  *       delays events, never parks or drops them;</li>
  *   <li>reachable (the event itself fails: too large, unknown topic, ...): the row's attempts grow, it is retried after a
  *       growing back-off, and after {@code voimala.outbox.max-attempts} it is <em>parked</em> (set aside, logged once,
- *       counted in {@code voimala_outbox_parked}) until an operator releases it. The rest of the batch goes on.</li>
+ *       counted in {@code voimala_outbox_parked}) until an operator releases it. The rest of the batch goes on, up to
+ *       {@link #FAILED_SENDS_PER_BATCH} such failures.</li>
  * </ul>
  * In both cases the later rows of the same subject wait (neither sent nor counted), so one aggregate's events never
  * overtake each other; other subjects flow. A row is resent only after the producer has reported its failure, so a
@@ -58,6 +78,9 @@ public class OutboxRelay {
 
     /** Key of the advisory lock that makes one relay per database the active one ("voimala" in ASCII). */
     static final long RELAY_LOCK = 0x766f696d616c61L;
+
+    /** The scheduled job (the tick); pausing it pauses the notified runs too. */
+    static final String RELAY_JOB = "voimala-outbox-relay";
 
     /**
      * Unpublished, unparked rows whose back-off has passed and that no earlier held row of their subject (parked, or
@@ -75,6 +98,8 @@ public class OutboxRelay {
     private final Mutiny.SessionFactory sessions;
     private final Emitter<String> emitter;
     private final KafkaReachability kafka;
+    private final Vertx vertx;
+    private final Scheduler scheduler;
     private final URI source;
     private final String service;
     private final int batchSize;
@@ -84,10 +109,18 @@ public class OutboxRelay {
     private final Duration retryBackoffMax;
     private final AtomicLong unpublished = new AtomicLong();
     private final AtomicLong parked = new AtomicLong();
+    /** A run is under way in this JVM. */
+    private final AtomicBoolean running = new AtomicBoolean();
+    /** A run was asked for since the one under way started: one more follows it. */
+    private final AtomicBoolean wanted = new AtomicBoolean();
+    private final AtomicLong runs = new AtomicLong();
+    private volatile boolean stopping;
 
     OutboxRelay(Mutiny.SessionFactory sessions,
                 @Channel("outbox") Emitter<String> emitter,
                 KafkaReachability kafka,
+                Vertx vertx,
+                Scheduler scheduler,
                 @ConfigProperty(name = "voimala.events.source", defaultValue = "/voimala/${quarkus.application.name}") String source,
                 @ConfigProperty(name = "quarkus.application.name") String service,
                 @ConfigProperty(name = "voimala.outbox.batch-size", defaultValue = "100") int batchSize,
@@ -98,6 +131,8 @@ public class OutboxRelay {
         this.sessions = sessions;
         this.emitter = emitter;
         this.kafka = kafka;
+        this.vertx = vertx;
+        this.scheduler = scheduler;
         this.source = URI.create(source);
         this.service = service;
         this.batchSize = batchSize;
@@ -108,28 +143,106 @@ public class OutboxRelay {
     }
 
     /**
-     * The scheduler's entry: never fails, so that one bad tick does not surface as a scheduler error every second.
-     * Skipped until the application has started: before that the messaging channels are not wired yet, and creating
-     * the relay then fails ("Unable to connect an emitter with the channel 'outbox'").
+     * The scheduler's entry, the fallback to the notified runs: a run on the tick's context, or, if one is under way,
+     * one more after it. Never fails, so that one bad run does not surface as a scheduler error every second. Skipped
+     * until the application has started: before that the messaging channels are not wired yet, and creating the
+     * relay then fails ("Unable to connect an emitter with the channel 'outbox'").
      */
-    @Scheduled(identity = "voimala-outbox-relay", every = "${voimala.outbox.relay-interval:1s}",
+    @Scheduled(identity = RELAY_JOB, every = "${voimala.outbox.relay-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
-        return relay()
-                .onFailure().invoke(e -> LOG.warnf("Outbox relay tick failed, retried on the next tick: %s", e.toString()))
+        return requestRun(Vertx.currentContext());
+    }
+
+    /**
+     * A commit recorded events (a notification): relays now, or right after the run under way. Returns at once;
+     * callable from any thread.
+     */
+    void runSoon() {
+        requestRun(null).subscribe().with(ignored -> { });
+    }
+
+    /**
+     * Starts a run on {@code context} (on a new duplicated context if null) unless one is under way; then exactly
+     * one more run follows that one, however many requests came meanwhile. Completes when the run it started ends,
+     * at once if it started none; never fails.
+     */
+    private Uni<Void> requestRun(Context context) {
+        wanted.set(true);
+        if (!running.compareAndSet(false, true)) {
+            return Uni.createFrom().voidItem();
+        }
+        return run(context);
+    }
+
+    /** One run; the caller holds {@link #running}, which this releases at the end (starting the next if wanted). */
+    private Uni<Void> run(Context context) {
+        wanted.set(false);
+        // Checked after taking "running", so that a pause waiting for "running" to be free sees no run start after it.
+        if (stopping || relayJobPaused()) {
+            running.set(false);
+            return Uni.createFrom().voidItem();
+        }
+        runs.incrementAndGet();
+        return relayOn(context)
+                .onFailure().invoke(e -> LOG.warnf("Outbox relay run failed, retried on the next run: %s", e.toString()))
                 .onFailure().recoverWithNull()
-                .replaceWithVoid();
+                .replaceWithVoid()
+                .eventually(() -> {
+                    running.set(false);
+                    if (wanted.get() && running.compareAndSet(false, true)) {
+                        run(null).subscribe().with(ignored -> { });
+                    }
+                });
+    }
+
+    /**
+     * {@link #relay()} on {@code context} (the tick's, current), or on a new duplicated context marked safe, as
+     * Hibernate Reactive needs and as Quarkus' VertxContextSupport makes them, when there is none: notified runs
+     * start on the listener's connection, which is no place for a session.
+     */
+    private Uni<Integer> relayOn(Context context) {
+        if (context != null) {
+            return Uni.createFrom().deferred(this::relay);
+        }
+        Context fresh = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(fresh, true);
+        return Uni.createFrom().emitter(result -> fresh.runOnContext(ignored -> Uni.createFrom().deferred(this::relay)
+                .subscribe().with(result::complete, result::fail)));
+    }
+
+    private boolean relayJobPaused() {
+        try {
+            return scheduler.isPaused(RELAY_JOB);
+        } catch (UnsupportedOperationException e) {
+            return false; // the scheduler has not started (no job at all): nothing is paused
+        }
+    }
+
+    /** Relay runs started so far in this JVM (voimala_outbox_relay_runs_total). */
+    long runs() {
+        return runs.get();
+    }
+
+    /** A run is under way in this JVM (notified or ticked; direct {@link #relay()} calls are not counted). */
+    boolean runInProgress() {
+        return running.get();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     /**
      * Relays unpublished rows until none are left or a send fails. Returns how many rows were published; 0 also when
-     * another relay holds the lock. Must be called on a Vert.x context (as the scheduler does).
+     * another relay holds the lock. Must be called on a Vert.x context (as the runs do). Not single-flight by itself:
+     * the scheduled and notified runs go through {@link #requestRun}.
      */
     public Uni<Integer> relay() {
         return relayBatch(batchSize, true).chain(batch -> {
-            // After a failure the next batch would claim the failed subject's waiting rows again: leave them to the
-            // next tick.
+            // After a failure the next batch would claim the failed subject's waiting rows again: leave them to a
+            // later run.
             if (batch.failed() || batch.claimed() < batchSize) {
                 return count().replaceWith(batch.published());
             }
@@ -137,19 +250,19 @@ public class OutboxRelay {
         });
     }
 
-    /** Unpublished rows (parked ones included) as last counted by a relay tick: the backlog an outage builds up. */
+    /** Unpublished rows (parked ones included) as last counted by a relay run: the backlog an outage builds up. */
     public long unpublished() {
         return unpublished.get();
     }
 
-    /** Parked rows as last counted by a relay tick: events that wait for an operator. */
+    /** Parked rows as last counted by a relay run: events that wait for an operator. */
     public long parked() {
         return parked.get();
     }
 
     /**
-     * One transaction: claims up to {@code limit} rows, sends them one by one, marks the acknowledged ones published
-     * and records the failures (see the class comment).
+     * One transaction: claims up to {@code limit} rows, sends them (subjects at once, each subject's rows in order),
+     * marks the acknowledged ones published and records the failures (see the class comment).
      *
      * @param exclusive take the relay advisory lock first (and do nothing if another relay holds it)
      */
@@ -178,56 +291,137 @@ public class OutboxRelay {
     }
 
     /**
-     * Failed sends (Kafka reachable) after which a batch ends. Each may take the producer's full timeouts (10 s for a
-     * topic that does not exist): many bad rows in one batch must not hold its transaction and locks for minutes.
-     * The failed rows wait until their retry time, so the next tick goes on with the others.
+     * Failed sends (Kafka reachable) after which a batch starts no further send (sends under way finish). Each may
+     * take the producer's full timeouts (10 s for a topic that does not exist): many bad rows in one batch must not
+     * hold its transaction and locks for minutes. The failed rows wait until their retry time, so the next run goes
+     * on with the others.
      */
     static final int FAILED_SENDS_PER_BATCH = 3;
 
-    /** What a batch has done so far. */
+    /**
+     * What a batch has done so far. Touched only on the batch's Vert.x context (every ack is moved back there), so
+     * the subjects' concurrent chains need no locking.
+     */
     private static final class Progress {
         final List<UUID> published = new ArrayList<>();
+        /** Failed sends, recorded in the database once every chain has ended (one session: one query at a time). */
+        final List<FailedSend> failures = new ArrayList<>();
         int failedSends;
-        /** Subjects whose row failed in this batch: their later rows wait. */
-        final Set<String> held = new HashSet<>();
+        boolean outage;
         boolean failed;
+        /** Topics that acknowledged a record in this batch: their sends may go at once. */
+        final Set<String> provenTopics = new HashSet<>();
+        /** Per topic not yet proven, the one send under way to it; the others to that topic wait for its outcome. */
+        final Map<String, Uni<Boolean>> probes = new HashMap<>();
+        /** The broker check under way, shared by failures that come together. */
+        Uni<Boolean> check;
+
+        /** No new send starts: too many events failed, or Kafka is not reachable (every send would fail). */
+        boolean stopped() {
+            return outage || failedSends >= FAILED_SENDS_PER_BATCH;
+        }
+    }
+
+    private record FailedSend(OutboxEvent row, Throwable failure, boolean reachable) {
     }
 
     private Uni<Batch> sendAll(Mutiny.StatelessSession session, List<OutboxEvent> rows, Executor onContext) {
         Progress progress = new Progress();
-        return sendFrom(session, rows, 0, progress, onContext)
+        Map<String, List<OutboxEvent>> bySubject = new LinkedHashMap<>();
+        rows.forEach(row -> bySubject.computeIfAbsent(row.subject, subject -> new ArrayList<>()).add(row));
+        List<Uni<Void>> chains = bySubject.values().stream()
+                .map(subjectRows -> sendInOrder(subjectRows, 0, progress, onContext))
+                .toList();
+        Uni<Void> sent = chains.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : Uni.join().all(chains).andCollectFailures().replaceWithVoid();
+        return sent
+                .chain(() -> recordFailures(session, progress.failures, 0))
                 .chain(() -> markPublished(session, progress.published))
                 .replaceWith(() -> new Batch(rows.size(), progress.published.size(), progress.failed));
     }
 
-    private Uni<Void> sendFrom(Mutiny.StatelessSession session, List<OutboxEvent> rows, int index, Progress progress,
-                               Executor onContext) {
-        if (index == rows.size()) {
+    /**
+     * One subject's rows, in position order, each sent once the previous one is acknowledged; a failure ends the
+     * chain (the subject's later rows would reach Kafka before the failed one).
+     *
+     * <p>A topic takes concurrent sends only once it has acknowledged one in this batch; until then its sends go one
+     * at a time. The producer's send blocks its single sending thread for up to {@code max.block.ms} while the topic's
+     * metadata is missing (Kafka down, a topic that does not exist): a hundred such sends at once would take a
+     * hundred times that, where one failed send tells the batch to stop (outage) or to count towards
+     * {@link #FAILED_SENDS_PER_BATCH}, as when the relay sent one row at a time.
+     */
+    private Uni<Void> sendInOrder(List<OutboxEvent> rows, int index, Progress progress, Executor onContext) {
+        if (index == rows.size() || progress.stopped()) {
             return Uni.createFrom().voidItem();
         }
         OutboxEvent row = rows.get(index);
-        if (progress.held.contains(row.subject)) {
-            // An earlier event of this subject failed in this batch: sending this one would put it before that one.
-            return sendFrom(session, rows, index + 1, progress, onContext);
+        Uni<Boolean> acknowledged;
+        if (progress.provenTopics.contains(row.topic)) {
+            acknowledged = sendOne(row, progress, onContext);
+        } else {
+            Uni<Boolean> probe = progress.probes.get(row.topic);
+            if (probe != null) {
+                // Another subject's send tells whether the topic takes records; then this one is tried again.
+                return probe.chain(() -> sendInOrder(rows, index, progress, onContext));
+            }
+            acknowledged = sendOne(row, progress, onContext)
+                    .invoke(ok -> {
+                        progress.probes.remove(row.topic);
+                        if (ok) {
+                            progress.provenTopics.add(row.topic);
+                        }
+                    })
+                    .memoize().indefinitely();
+            progress.probes.put(row.topic, acknowledged);
         }
+        return acknowledged.chain(ok -> ok
+                ? sendInOrder(rows, index + 1, progress, onContext)
+                : Uni.createFrom().voidItem());
+    }
+
+    /** Sends one row: true once acknowledged; a failure is kept for recording (see the class comment), never raised. */
+    private Uni<Boolean> sendOne(OutboxEvent row, Progress progress, Executor onContext) {
         return send(row)
                 .emitOn(onContext)
                 .onItemOrFailure().transformToUni((ok, failure) -> {
                     if (failure == null) {
                         progress.published.add(row.id);
                         kafka.acknowledged();
-                        return sendFrom(session, rows, index + 1, progress, onContext);
+                        return Uni.createFrom().item(true);
                     }
                     progress.failed = true;
-                    progress.held.add(row.subject);
-                    return kafka.check().emitOn(onContext).chain(reachable -> reachable
-                            ? recordAttempt(session, row, failure)
-                                    .chain(() -> ++progress.failedSends < FAILED_SENDS_PER_BATCH
-                                            ? sendFrom(session, rows, index + 1, progress, onContext)
-                                            : Uni.createFrom().voidItem())
-                            // An outage fails every send (each after the producer's timeouts): stop the tick here.
-                            : recordOutage(session, row, failure));
+                    return reachable(progress, onContext).map(reachable -> {
+                        progress.failures.add(new FailedSend(row, failure, reachable));
+                        if (reachable) {
+                            progress.failedSends++;
+                        } else {
+                            progress.outage = true;
+                        }
+                        return false;
+                    });
                 });
+    }
+
+    private Uni<Boolean> reachable(Progress progress, Executor onContext) {
+        if (progress.check == null) {
+            progress.check = kafka.check().emitOn(onContext)
+                    .invoke(() -> progress.check = null) // a later failure asks again
+                    .memoize().indefinitely();
+        }
+        return progress.check;
+    }
+
+    private Uni<Void> recordFailures(Mutiny.StatelessSession session, List<FailedSend> failures, int index) {
+        if (index == failures.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        FailedSend failed = failures.get(index);
+        return (failed.reachable()
+                ? recordAttempt(session, failed.row(), failed.failure())
+                // An outage is not the event's fault: it only delays it.
+                : recordOutage(session, failed.row(), failed.failure()))
+                .chain(() -> recordFailures(session, failures, index + 1));
     }
 
     /** Completes when the broker has acknowledged the record, fails when the producer has given up on it. */
@@ -236,7 +430,7 @@ public class OutboxRelay {
             RecordHeaders headers = new RecordHeaders();
             if (row.traceparent != null) {
                 // The recording request's trace, so that consumers continue it. SmallRye's own tracing is off on this
-                // channel (tracing-enabled=false), else it would replace this with the relay tick's context.
+                // channel (tracing-enabled=false), else it would replace this with the relay run's context.
                 headers.add("traceparent", row.traceparent.getBytes(StandardCharsets.US_ASCII));
             }
             OutgoingKafkaRecordMetadata<String> kafkaMetadata = OutgoingKafkaRecordMetadata.<String>builder()

@@ -16,10 +16,12 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -142,6 +144,28 @@ class OutboxParkingTest {
                 .sorted((a, b) -> Long.compare(a.offset(), b.offset()))
                 .toList();
         assertEquals(List.of(g1, g2), flowed.stream().map(record -> header(record, "ce_id")).toList());
+    }
+
+    @Test
+    void sendsToATopicThatFailsGoOneAtATimeAndABatchStartsNoneAfterThreeFailures() {
+        // Eight aggregates, one event each, all for a topic that does not exist: each send blocks the producer for
+        // max.block.ms. Sent all at once they would all fail (and all count an attempt); one at a time, the batch
+        // stops after FAILED_SENDS_PER_BATCH of them and leaves the others untried, as when it sent one row at a time.
+        String lateTopic = "platform-test-late-" + UUID.randomUUID();
+        List<String> ids = IntStream.range(0, 8)
+                .mapToObj(i -> record(lateTopic, "missing-" + i + "-" + UUID.randomUUID(), 1))
+                .toList();
+
+        OnVertx.await(() -> relay.relay());
+        List<String> states = ids.stream().map(this::state).toList();
+        assertEquals(Collections.nCopies(OutboxRelay.FAILED_SENDS_PER_BATCH, "waiting, attempts 1"),
+                states.subList(0, OutboxRelay.FAILED_SENDS_PER_BATCH), "the first ones, in order, were tried");
+        assertEquals(Collections.nCopies(ids.size() - OutboxRelay.FAILED_SENDS_PER_BATCH, "waiting, attempts 0"),
+                states.subList(OutboxRelay.FAILED_SENDS_PER_BATCH, ids.size()), "the others wait untried");
+
+        createTopic(lateTopic); // nothing left behind for the other tests' relays
+        OnVertx.await(() -> relay.relay());
+        assertEquals(Collections.nCopies(ids.size(), "published"), ids.stream().map(this::state).toList());
     }
 
     /** Commits one event in its own transaction, as a service request would; returns its id. */

@@ -13,14 +13,13 @@ import java.time.Instant;
 import javax.sql.DataSource;
 
 /**
- * Lets a test drive the outbox relay tick by tick: pauses the scheduled relay, waits until a tick already under way
- * has let go of the relay lock (a tick with a failing send can take seconds), and relays what earlier tests left
- * unpublished, so that the test's own rows are the only ones a relay claims.
+ * Lets a test drive the outbox relay run by run: pauses the scheduled relay (which pauses the runs after commits too),
+ * waits until a run already under way has ended and let go of the relay lock (a run with a failing send can take
+ * seconds), and relays what earlier tests left unpublished, so that the test's own rows are the only ones a relay
+ * claims.
  */
 @ApplicationScoped
 class PausedRelay {
-
-    private static final String RELAY_JOB = "voimala-outbox-relay";
 
     @Inject
     Scheduler scheduler;
@@ -32,11 +31,11 @@ class PausedRelay {
     DataSource db;
 
     void pause() throws InterruptedException, SQLException {
-        scheduler.pause(RELAY_JOB);
+        scheduler.pause(OutboxRelay.RELAY_JOB);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!relayLockFree()) {
+        while (relay.runInProgress() || !relayLockFree()) {
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("a relay tick held the relay lock for over 60 s");
+                throw new IllegalStateException("a relay run went on for over 60 s");
             }
             Thread.sleep(100);
         }
@@ -44,7 +43,7 @@ class PausedRelay {
     }
 
     void resume() {
-        scheduler.resume(RELAY_JOB);
+        scheduler.resume(OutboxRelay.RELAY_JOB);
     }
 
     /** Takes and at once releases the transaction-scoped lock the relay takes (autocommit ends the transaction). */
