@@ -31,6 +31,7 @@ public final class Bench {
     private final Results results = new Results();
     private final Wrk wrk;
     private final int seconds;
+    private final CpuMeter cpu;
 
     private Bench(Path root, Path runDir, Path out, Platform platform, int seconds) {
         this.root = root;
@@ -39,6 +40,7 @@ public final class Bench {
         this.platform = platform;
         this.seconds = seconds;
         this.wrk = new Wrk(root.resolve("bench/wrk"), 2, CONNECTIONS);
+        this.cpu = new CpuMeter(new StartAndMemory(root, runDir));
     }
 
     public static void main(String[] args) throws Exception {
@@ -92,13 +94,20 @@ public final class Bench {
             wrk.run("warm-up gateway", script, platform.gateway + path, token, 8, env);
             List<Wrk.Result> direct = new ArrayList<>();
             List<Wrk.Result> gateway = new ArrayList<>();
+            List<Map<String, Double>> directCpu = new ArrayList<>();
+            List<Map<String, Double>> gatewayCpu = new ArrayList<>();
             for (int round = 0; round < 3; round++) {
+                Map<String, Double> before = cpu.snapshot();
                 direct.add(checked(wrk.run("direct", script, platform.partners + path, token, seconds, env),
                         platform.partners + path, token));
+                Map<String, Double> between = cpu.snapshot();
                 gateway.add(checked(wrk.run("gateway", script, platform.gateway + path, token, seconds, env),
                         platform.gateway + path, token));
+                directCpu.add(CpuMeter.perRequest(before, between, direct.get(round).requests()));
+                gatewayCpu.add(CpuMeter.perRequest(between, cpu.snapshot(), gateway.get(round).requests()));
             }
-            results.raw("gateway " + kind, Map.of("direct", direct, "gateway", gateway));
+            results.raw("gateway " + kind, Map.of("direct", direct, "gateway", gateway,
+                    "CPU ms per request, direct", directCpu, "CPU ms per request, through the gateway", gatewayCpu));
             String section = "Gateway overhead, " + kind + ", " + CONNECTIONS + " connections";
             results.ratio(section, "p50 through the gateway", median(gateway, Wrk.Result::p50Ms), "ms",
                     "direct", median(direct, Wrk.Result::p50Ms), 1.2);
@@ -106,6 +115,9 @@ public final class Bench {
                     "direct", median(direct, Wrk.Result::p99Ms), 1.5);
             results.ratio(section, "requests/s through the gateway", median(gateway, Wrk.Result::perSecond), "/s",
                     "direct", median(direct, Wrk.Result::perSecond), Double.NaN);
+            // Where the time goes: the CPU each request costs the gateway, beside what it costs the service.
+            results.ratio(section, "gateway CPU per request", medianOf(gatewayCpu, "gateway"), "ms",
+                    "partners-service CPU per request", medianOf(gatewayCpu, "partners-service"), Double.NaN);
         }
     }
 
@@ -248,6 +260,10 @@ public final class Bench {
                     + sample.statusCode() + " " + sample.body());
         }
         return result;
+    }
+
+    private static double medianOf(List<Map<String, Double>> rounds, String process) {
+        return Stats.median(rounds.stream().mapToDouble(round -> round.get(process)).toArray());
     }
 
     private static double median(List<Wrk.Result> runs, java.util.function.ToDoubleFunction<Wrk.Result> figure) {
