@@ -32,8 +32,11 @@ public final class Bench {
     private final Wrk wrk;
     private final int seconds;
     private final CpuMeter cpu;
+    /** The benchmarks to run: all, or those named with --only (gateway, writes, events, start). */
+    private final java.util.Set<String> only;
 
-    private Bench(Path root, Path runDir, Path out, Platform platform, int seconds) {
+    private Bench(Path root, Path runDir, Path out, Platform platform, int seconds, java.util.Set<String> only) {
+        this.only = only;
         this.root = root;
         this.runDir = runDir;
         this.out = out;
@@ -56,7 +59,8 @@ public final class Bench {
                 env("VOIMALA_KAFKA_BOOTSTRAP", "127.0.0.1:9092"));
         Bench bench = new Bench(root, Path.of(options.getOrDefault("run-dir", root.resolve(".voimala").toString())),
                 Path.of(options.getOrDefault("out", root.resolve("bench/target").toString())), platform,
-                Integer.parseInt(options.getOrDefault("seconds", "10")));
+                Integer.parseInt(options.getOrDefault("seconds", "10")),
+                java.util.Set.of(options.getOrDefault("only", "gateway,writes,events,start").split(",")));
         bench.runAll();
     }
 
@@ -65,10 +69,18 @@ public final class Bench {
         describeMachine();
         String token = platform.token();
         String organisation = platform.benchOrganisation(token);
-        gatewayOverhead(organisation);
-        writeThroughput(organisation);
-        eventLatency(organisation);
-        startAndMemory();
+        if (only.contains("gateway")) {
+            gatewayOverhead(organisation);
+        }
+        if (only.contains("writes")) {
+            writeThroughput(organisation);
+        }
+        if (only.contains("events")) {
+            eventLatency(organisation);
+        }
+        if (only.contains("start")) {
+            startAndMemory();
+        }
         results.machine("bench run took", Math.round((System.nanoTime() - begin) / 1e9) + " s");
         results.write(out);
         System.out.println();

@@ -78,7 +78,8 @@ final class StartAndMemory {
             if (arg.equals("-jar")) {
                 break;
             }
-            if (arg.startsWith("-X")) {
+            // The app's own class-data archive fits only its own class path.
+            if (arg.startsWith("-X") && !arg.startsWith("-XX:SharedArchiveFile") && !arg.startsWith("-Xshare")) {
                 options.add(arg);
             }
         }
