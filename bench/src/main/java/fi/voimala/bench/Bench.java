@@ -155,7 +155,12 @@ public final class Bench {
         PgBench pgbench = new PgBench(env("VOIMALA_PG_HOST", "127.0.0.1"), env("VOIMALA_PG_PORT", "5432"),
                 env("VOIMALA_PG_USER", "postgres"), out.resolve("pgbench"));
         pgbench.prepare();
-        PgBench.Result inserts = pgbench.run(CONNECTIONS, 2, 3 * seconds);
+        PgBench.Result inserts;
+        try {
+            inserts = pgbench.run(CONNECTIONS, 2, 3 * seconds);
+        } finally {
+            pgbench.drop();
+        }
         results.raw("write throughput", Map.of("gateway", writes, "outbox backlog at end", backlog,
                 "outbox empty after s", drainSeconds, "pgbench", inserts));
         String section = "Write throughput, " + CONNECTIONS + " connections, " + 3 * seconds + " s";

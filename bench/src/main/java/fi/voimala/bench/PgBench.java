@@ -47,6 +47,11 @@ final class PgBench {
                 + " truncate bench_insert");
     }
 
+    /** Drops the bench database again: the run leaves nothing behind in the user's PostgreSQL. */
+    void drop() throws IOException, InterruptedException {
+        psql("postgres", "drop database if exists " + DATABASE + " with (force)");
+    }
+
     Result run(int clients, int threads, int seconds) throws IOException, InterruptedException {
         Files.createDirectories(work);
         try (Stream<Path> old = Files.list(work)) {
