@@ -72,9 +72,12 @@ public final class DemoNetworkLoader {
         ensure("agreements", "/api/agreements", demo.get("agreements"),
                 a -> key(a.get("organisationId").asText(), a.get("title").asText()),
                 a -> withId(a, "organisation", "organisationId", organisations));
+        // Only the demo organisations' professionals: others (e.g. the thousands bench/run registers in its own
+        // organisation) need not be read at every start.
         Map<String, String> professionals = ensure("professionals", "/api/professionals", demo.get("professionals"),
                 p -> p.get("email").asText().toLowerCase(Locale.ROOT),
-                p -> withId(p, "organisation", "organisationId", organisations));
+                p -> withId(p, "organisation", "organisationId", organisations),
+                demoOrganisationFilters(demo, organisations));
         ensure("sites", "/api/sites", demo.get("sites"),
                 s -> key(s.get("organisationId").asText(), s.get("name").asText()),
                 s -> withId(s, "organisation", "organisationId", organisations));
@@ -93,11 +96,20 @@ public final class DemoNetworkLoader {
      */
     private Map<String, String> ensure(String kind, String path, JsonNode wanted, Function<JsonNode, String> keyOf,
                                        Function<JsonNode, JsonNode> request) throws IOException, InterruptedException {
+        return ensure(kind, path, wanted, keyOf, request, List.of(""));
+    }
+
+    /** As above, reading the existing items through each of {@code filters} (query parameters) in turn. */
+    private Map<String, String> ensure(String kind, String path, JsonNode wanted, Function<JsonNode, String> keyOf,
+                                       Function<JsonNode, JsonNode> request, List<String> filters)
+            throws IOException, InterruptedException {
         Map<String, String> ids = new HashMap<>();
-        for (JsonNode existing : listAll(path)) {
-            String key = keyOf.apply(existing);
-            if (key != null) {
-                ids.put(key, existing.get("id").asText());
+        for (String filter : filters) {
+            for (JsonNode existing : listAll(filter.isEmpty() ? path + "?" : path + "?" + filter + "&")) {
+                String key = keyOf.apply(existing);
+                if (key != null) {
+                    ids.put(key, existing.get("id").asText());
+                }
             }
         }
         int[] count = counts.computeIfAbsent(kind, k -> new int[2]);
@@ -115,10 +127,20 @@ public final class DemoNetworkLoader {
         return ids;
     }
 
-    private List<JsonNode> listAll(String path) throws IOException, InterruptedException {
+    /** "organisationId=<id>" for each organisation of the demo network (not the others the register may hold). */
+    private static List<String> demoOrganisationFilters(JsonNode demo, Map<String, String> organisations) {
+        List<String> filters = new ArrayList<>();
+        for (JsonNode organisation : demo.get("organisations")) {
+            filters.add("organisationId=" + organisations.get(organisation.get("keycloakAlias").asText()));
+        }
+        return filters;
+    }
+
+    /** Every item behind {@code query} (a path ending in "?" or "&"), page by page. */
+    private List<JsonNode> listAll(String query) throws IOException, InterruptedException {
         List<JsonNode> items = new ArrayList<>();
         for (int page = 0; ; page++) {
-            JsonNode result = send("GET", path + "?" + PAGE + "&page=" + page, null, 200);
+            JsonNode result = send("GET", query + PAGE + "&page=" + page, null, 200);
             result.get("items").forEach(items::add);
             if (page + 1 >= result.get("totalPages").asInt()) {
                 return items;
