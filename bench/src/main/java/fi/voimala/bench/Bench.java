@@ -25,12 +25,12 @@ public final class Bench {
     static final String WRITE_PATH = "/api/professionals";
 
     private final Path root;
-    private final Path runDir;
     private final Path out;
     private final Platform platform;
     private final Results results = new Results();
     private final Wrk wrk;
     private final int seconds;
+    private final StartAndMemory apps;
     private final CpuMeter cpu;
     /** The benchmarks to run: all, or those named with --only (gateway, writes, events, start). */
     private final java.util.Set<String> only;
@@ -38,12 +38,12 @@ public final class Bench {
     private Bench(Path root, Path runDir, Path out, Platform platform, int seconds, java.util.Set<String> only) {
         this.only = only;
         this.root = root;
-        this.runDir = runDir;
         this.out = out;
         this.platform = platform;
         this.seconds = seconds;
         this.wrk = new Wrk(root.resolve("bench/wrk"), 2, CONNECTIONS);
-        this.cpu = new CpuMeter(new StartAndMemory(root, runDir));
+        this.apps = new StartAndMemory(root, runDir);
+        this.cpu = new CpuMeter(apps);
     }
 
     public static void main(String[] args) throws Exception {
@@ -208,7 +208,6 @@ public final class Bench {
      * resident memory after 15 s of idling; beside a bare JVM with the apps' own JVM options.
      */
     private void startAndMemory() throws Exception {
-        StartAndMemory apps = new StartAndMemory(root, runDir);
         List<String> components = new ArrayList<>(StartAndMemory.APPS);
         components.add("kafka");
         components.add("keycloak");

@@ -67,7 +67,8 @@ final class PgBench {
                 "-c", String.valueOf(clients), "-j", String.valueOf(threads), "-T", String.valueOf(seconds),
                 "-f", script.toString(), "-l", "--log-prefix=" + work.resolve("pgbench_log"), DATABASE);
         String output = Processes.run(pgbench, seconds + 120);
-        return new Result(tps(output), Stats.of(latencies(work)), count(work));
+        double[] latencies = latencies(work);
+        return new Result(tps(output), Stats.of(latencies), latencies.length);
     }
 
     static double tps(String output) throws IOException {
@@ -92,10 +93,6 @@ final class PgBench {
             }
         }
         return values.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static long count(Path dir) throws IOException {
-        return latencies(dir).length;
     }
 
     private String psql(String database, String sql) throws IOException, InterruptedException {
