@@ -1,6 +1,8 @@
 package fi.voimala.platform.paging;
 
 import fi.voimala.platform.problem.RuleViolationException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -46,6 +48,18 @@ public final class QueryParams {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
             throw new RuleViolationException(name, "format", "'" + value + "' is not an id (UUID)");
+        }
+    }
+
+    /** A date {@code YYYY-MM-DD}. */
+    public static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new RuleViolationException(name, "format", "'" + value + "' is not a date (YYYY-MM-DD)");
         }
     }
 }

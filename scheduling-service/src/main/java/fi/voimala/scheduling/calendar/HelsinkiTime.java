@@ -15,6 +15,19 @@ public final class HelsinkiTime {
     private HelsinkiTime() {
     }
 
+    /** "Today" in Finland. */
+    public static LocalDate today() {
+        return today(Clock.systemUTC());
+    }
+
+    /** An instant as people read it in messages: "Tue 2027-03-30 13:00 (Helsinki)". */
+    public static String describe(Instant instant) {
+        return DESCRIBED.format(inHelsinki(instant)) + " (Helsinki)";
+    }
+
+    private static final java.time.format.DateTimeFormatter DESCRIBED =
+            java.time.format.DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", java.util.Locale.ENGLISH);
+
     /** "Today" in Finland; the clock is a parameter so that tests can fix it. */
     public static LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(ZONE));

@@ -1,0 +1,9 @@
+package fi.voimala.scheduling;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+/** Every test of this service verifies real signed tokens, issued by a WireMock OIDC server (support.Tokens). */
+@QuarkusTestResource(OidcWiremockTestResource.class)
+public class TestOidcServer {
+}
