@@ -151,7 +151,8 @@ class SeriesResourceTest {
         long before = network.count("select count(*) from series where group_id = ?", group);
         Map<String, Object> body = seriesBody(group, network.pair(), "2027-09-07", 20);
         body.put("frequency", "DAILY");
-        plan(body).statusCode(400).contentType("application/problem+json");
+        plan(body).statusCode(422).contentType("application/problem+json")
+                .body("violations.field", hasItem("frequency")).body("violations.rule", hasItem("known-value"));
         body = seriesBody(group, network.pair(), "2027-09-07", 20);
         body.remove("startTime");
         plan(body).statusCode(422).body("violations.field", hasItem("startTime"));
