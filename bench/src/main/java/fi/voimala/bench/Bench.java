@@ -60,7 +60,7 @@ public final class Bench {
         Bench bench = new Bench(root, Path.of(options.getOrDefault("run-dir", root.resolve(".voimala").toString())),
                 Path.of(options.getOrDefault("out", root.resolve("bench/target").toString())), platform,
                 Integer.parseInt(options.getOrDefault("seconds", "10")),
-                java.util.Set.of(options.getOrDefault("only", "gateway,writes,events,start").split(",")));
+                java.util.Set.of(options.getOrDefault("only", "gateway,writes,events,scheduling,start").split(",")));
         bench.runAll();
     }
 
@@ -77,6 +77,9 @@ public final class Bench {
         }
         if (only.contains("events")) {
             eventLatency(organisation);
+        }
+        if (only.contains("scheduling")) {
+            scheduling(token, organisation);
         }
         if (only.contains("start")) {
             startAndMemory();
@@ -131,6 +134,28 @@ public final class Bench {
             results.ratio(section, "gateway CPU per request", medianOf(gatewayCpu, "gateway"), "ms",
                     "partners-service CPU per request", medianOf(gatewayCpu, "partners-service"), Double.NaN);
         }
+    }
+
+    // --- scheduling-service --------------------------------------------------------------------------------
+
+    /**
+     * Planning a 30-session series through the gateway (p99 target 100 ms), beside reading one; and a ward closure
+     * over 100 visits, from the topic to the last visit event (target 2 s).
+     */
+    private void scheduling(String token, String organisation) throws Exception {
+        SchedulingBench scheduling = new SchedulingBench(platform, token, organisation);
+        scheduling.prepare();
+        double[][] series = scheduling.planSeries(10, 100);
+        Stats plan = Stats.of(series[0]);
+        Stats read = Stats.of(series[1]);
+        double closure = scheduling.reschedule(10);
+        results.raw("scheduling", Map.of("plan a 30-session series ms", series[0], "read a series ms", series[1],
+                "ward closure over 100 visits to the last visit event ms", closure));
+        String section = "Scheduling, through the gateway, one client";
+        results.absolute(section, "plan a 30-session series: p50", plan.p50(), "ms", "read it p50", read.p50(), Double.NaN);
+        results.absolute(section, "plan a 30-session series: p99 (100 series)", plan.p99(), "ms", "read it p99", read.p99(), 100);
+        results.absolute("Rescheduling", "ward closure on the topic → last visit event of 100 visits", closure, "ms",
+                null, Double.NaN, 2000);
     }
 
     // --- 2. write throughput ---------------------------------------------------------------------------------
