@@ -11,7 +11,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,8 +31,14 @@ import java.util.function.Function;
 /**
  * Loads the demo network through the gateway's API as the demo coordinator, so that everything in it passes
  * the same rules and leaves the same events as a user's changes would. Each thing is matched by its natural
- * key (organisation alias, agreement title, e-mail, site name, the pair's two people) and created only when
- * missing: loading twice changes nothing.
+ * key (organisation alias, agreement title, e-mail, site name, the pair's two people, a group's site and name, a
+ * series' group) and created only when missing: loading twice changes nothing.
+ *
+ * <p>Then the schedule: the activity groups, Harjula's open ward windows (published as the hospital system,
+ * {@code hospital-feed}), a running series for each group, and one ward closure that moves a visit. Scheduling keeps
+ * its own copy of the register from partner-events, which arrives a moment after the register's writes, so a request
+ * naming a site or pair that scheduling does not know yet (422 {@code referenced-exists}) is tried again for up to
+ * {@link #COPY_WAIT}; ward statements are applied from Kafka too, so the loader waits until they show.
  *
  * <p>Usage: {@code DemoNetworkLoader [gateway URL] [Keycloak URL]}, defaults http://localhost:8080 and
  * http://localhost:8180.
@@ -33,16 +47,25 @@ public final class DemoNetworkLoader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PAGE = "size=100";
+    private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+    /** How long scheduling may take to learn of the register's writes, or to apply a ward statement. */
+    static final Duration COPY_WAIT = Duration.ofSeconds(60);
+    /** The start of the status reason scheduling gives a visit it moved out of a ward closure. */
+    static final String WARD_CLOSED = "ward closed";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String gateway;
     private final String token;
+    private final String hospitalToken;
+    /** The Monday of the week the demo is loaded in (Helsinki): the schedule's dates count from it. */
+    private final LocalDate thisWeek = LocalDate.now(HELSINKI).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     /** What was there and what was created, per kind, in load order. */
     private final Map<String, int[]> counts = new LinkedHashMap<>();
 
-    private DemoNetworkLoader(String gateway, String token) {
+    private DemoNetworkLoader(String gateway, String token, String hospitalToken) {
         this.gateway = gateway;
         this.token = token;
+        this.hospitalToken = hospitalToken;
     }
 
     public static void main(String[] args) throws Exception {
@@ -61,7 +84,7 @@ public final class DemoNetworkLoader {
         try (InputStream in = DemoNetworkLoader.class.getResourceAsStream("/demo-network.json")) {
             demo = JSON.readTree(in);
         }
-        DemoNetworkLoader loader = new DemoNetworkLoader(gateway, coordinatorToken(keycloak));
+        DemoNetworkLoader loader = new DemoNetworkLoader(gateway, coordinatorToken(keycloak), hospitalFeedToken(keycloak));
         loader.loadAll(demo);
         return loader.counts;
     }
@@ -78,13 +101,213 @@ public final class DemoNetworkLoader {
                 p -> p.get("email").asText().toLowerCase(Locale.ROOT),
                 p -> withId(p, "organisation", "organisationId", organisations),
                 demoOrganisationFilters(demo, organisations));
-        ensure("sites", "/api/sites", demo.get("sites"),
+        Map<String, String> sites = ensure("sites", "/api/sites", demo.get("sites"),
                 s -> key(s.get("organisationId").asText(), s.get("name").asText()),
                 s -> withId(s, "organisation", "organisationId", organisations));
-        ensure("pairs", "/api/pairs", demo.get("pairs"),
+        Map<String, String> pairs = ensure("pairs", "/api/pairs", demo.get("pairs"),
                 p -> p.get("dissolvedOn") != null && !p.get("dissolvedOn").isNull() ? null
                         : key(p.get("artsProfessionalId").asText(), p.get("careProfessionalId").asText()),
                 p -> withId(withId(p, "arts", "artsProfessionalId", professionals), "care", "careProfessionalId", professionals));
+
+        // The schedule. Sites by name (unique in the demo), pairs by their two people's e-mails.
+        Map<String, String> siteIds = new HashMap<>();
+        Map<String, String> wardSites = new LinkedHashMap<>();
+        for (JsonNode site : demo.get("sites")) {
+            String id = sites.get(key(organisations.get(site.get("organisation").asText()), site.get("name").asText()));
+            siteIds.put(site.get("name").asText(), id);
+            if (site.hasNonNull("wardCode")) {
+                wardSites.put(site.get("wardCode").asText(), id);
+            }
+        }
+        // Groups first: once scheduling has taken a group at each ward, it knows the wards the statements name.
+        Map<String, String> groups = ensureGroups(demo.get("groups"), siteIds);
+        JsonNode wards = demo.get("wardAvailability");
+        publishWardWindows(wards, wardSites);
+        Map<String, String> seriesByGroup = ensureSeries(demo.get("series"), groups, professionals, pairs);
+        JsonNode closure = wards.get("closure");
+        String closedWard = closure.get("wardCode").asText();
+        String closedSeries = null;
+        for (JsonNode group : demo.get("groups")) {
+            if (wardSites.get(closedWard).equals(siteIds.get(group.get("site").asText()))) {
+                closedSeries = seriesByGroup.get(group.get("name").asText());
+            }
+        }
+        closeWardOnce(closedWard, wardSites.get(closedWard), closedSeries, closure.get("reason").asText());
+    }
+
+    /** The activity groups, matched by site and name; returns group name -> id. */
+    private Map<String, String> ensureGroups(JsonNode wanted, Map<String, String> siteIds)
+            throws IOException, InterruptedException {
+        Map<String, String> ids = new HashMap<>();
+        Map<String, Map<String, String>> existingBySite = new HashMap<>();
+        int[] count = counts.computeIfAbsent("groups", k -> new int[2]);
+        for (JsonNode group : wanted) {
+            String siteId = siteIds.get(group.get("site").asText());
+            if (siteId == null) {
+                throw new IllegalStateException("demo-network.json: group " + group.get("name") + " names unknown site "
+                        + group.get("site"));
+            }
+            Map<String, String> existing = existingBySite.get(siteId);
+            if (existing == null) {
+                existing = new HashMap<>();
+                for (JsonNode found : listAll("/api/groups?siteId=" + siteId + "&")) {
+                    existing.put(found.get("name").asText().toLowerCase(Locale.ROOT), found.get("id").asText());
+                }
+                existingBySite.put(siteId, existing);
+            }
+            String name = group.get("name").asText();
+            String id = existing.get(name.toLowerCase(Locale.ROOT));
+            if (id != null) {
+                count[0]++;
+            } else {
+                ObjectNode body = withoutComments(group);
+                body.remove("site");
+                body.put("siteId", siteId);
+                id = sendOnceKnown(token, "POST", "/api/groups", body, 201).get("id").asText();
+                existing.put(name.toLowerCase(Locale.ROOT), id);
+                count[1]++;
+            }
+            ids.put(name, id);
+        }
+        return ids;
+    }
+
+    /**
+     * Harjula's open windows: every weekday of the chosen weeks, as the hospital system states them. Published only for
+     * a ward that has no open window in those weeks yet: stating them again would reopen what a closure has closed.
+     * Waits until scheduling has applied them, since series at the wards are planned only inside them.
+     */
+    private void publishWardWindows(JsonNode wards, Map<String, String> wardSites) throws IOException, InterruptedException {
+        LocalDate first = thisWeek.minusWeeks(wards.get("weeksBefore").asInt());
+        LocalDate end = thisWeek.plusWeeks(wards.get("weeksAfter").asInt() + 1L);
+        LocalTime opens = LocalTime.parse(wards.get("opens").asText());
+        LocalTime closes = LocalTime.parse(wards.get("closes").asText());
+        int[] count = counts.computeIfAbsent("ward calendars", k -> new int[2]);
+        List<String> published = new ArrayList<>();
+        for (JsonNode code : wards.get("wardCodes")) {
+            String wardCode = code.asText();
+            String siteId = wardSites.get(wardCode);
+            if (openWindows(siteId, first, end.minusDays(1)) > 0) {
+                count[0]++;
+                continue;
+            }
+            ObjectNode body = JSON.createObjectNode();
+            var statements = body.putArray("statements");
+            for (LocalDate day = first; day.isBefore(end); day = day.plusDays(1)) {
+                if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                    continue;
+                }
+                statements.addObject().put("wardCode", wardCode)
+                        .put("from", helsinki(day.atTime(opens))).put("to", helsinki(day.atTime(closes)))
+                        .put("state", "AVAILABLE").put("reason", wards.get("reason").asText());
+            }
+            sendOnceKnown(hospitalToken, "POST", "/api/ward-availability", body, 202);
+            published.add(wardCode);
+            count[1]++;
+        }
+        for (String wardCode : published) {
+            String siteId = wardSites.get(wardCode);
+            waitFor("the open windows of ward " + wardCode + " to be applied by scheduling",
+                    () -> openWindows(siteId, first, end.minusDays(1)) > 0);
+        }
+    }
+
+    /** A running series for each group, matched by group; returns group name -> series id. */
+    private Map<String, String> ensureSeries(JsonNode wanted, Map<String, String> groups, Map<String, String> professionals,
+                                             Map<String, String> pairs) throws IOException, InterruptedException {
+        Map<String, String> ids = new HashMap<>();
+        int[] count = counts.computeIfAbsent("series", k -> new int[2]);
+        for (JsonNode series : wanted) {
+            String groupName = series.get("group").asText();
+            String groupId = groups.get(groupName);
+            String pairId = pairs.get(key(professionals.get(series.get("arts").asText().toLowerCase(Locale.ROOT)),
+                    professionals.get(series.get("care").asText().toLowerCase(Locale.ROOT))));
+            if (groupId == null || pairId == null) {
+                throw new IllegalStateException("demo-network.json: the series of " + groupName
+                        + " names an unknown group or pair");
+            }
+            JsonNode existing = send("GET", "/api/series?groupId=" + groupId + "&size=1", null, 200).get("items");
+            if (!existing.isEmpty()) {
+                ids.put(groupName, existing.get(0).get("id").asText());
+                count[0]++;
+                continue;
+            }
+            ObjectNode body = JSON.createObjectNode().put("groupId", groupId).put("pairId", pairId);
+            body.set("artForms", series.get("artForms"));
+            body.put("plannedSessions", series.get("plannedSessions").asInt())
+                    .put("frequency", series.get("frequency").asText())
+                    .put("weekday", series.get("weekday").asText())
+                    .put("startTime", series.get("startTime").asText())
+                    .put("durationMinutes", series.get("durationMinutes").asInt())
+                    // The series' weekday on or after this Monday is its first session.
+                    .put("firstDate", thisWeek.minusWeeks(series.get("startWeeksAgo").asInt()).toString());
+            ids.put(groupName, sendOnceKnown(token, "POST", "/api/series", body, 201).get("id").asText());
+            count[1]++;
+        }
+        return ids;
+    }
+
+    /**
+     * The hospital closes the ward for the day of the series' first scheduled visit at least a week ahead, and
+     * scheduling moves that visit. Once: skipped when a visit at the ward already carries a closure's reason.
+     */
+    private void closeWardOnce(String wardCode, String siteId, String seriesId, String reason)
+            throws IOException, InterruptedException {
+        int[] count = counts.computeIfAbsent("ward closures", k -> new int[2]);
+        for (JsonNode visit : listAll("/api/visits?siteId=" + siteId + "&")) {
+            if (visit.path("statusReason").asText("").startsWith(WARD_CLOSED)) {
+                count[0]++;
+                return;
+            }
+        }
+        LocalDate from = LocalDate.now(HELSINKI).plusDays(7);
+        JsonNode upcoming = send("GET", "/api/visits?seriesId=" + seriesId + "&status=SCHEDULED&from=" + from
+                + "&sort=startsAt&size=1", null, 200).get("items");
+        if (upcoming.isEmpty()) {
+            throw new IllegalStateException("no scheduled visit of the series at ward " + wardCode + " from " + from
+                    + " on, to show a closure with");
+        }
+        JsonNode visit = upcoming.get(0);
+        LocalDate day = OffsetDateTime.parse(visit.get("startsAt").asText()).atZoneSameInstant(HELSINKI).toLocalDate();
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("statements").addObject().put("wardCode", wardCode)
+                .put("from", helsinki(day.atStartOfDay())).put("to", helsinki(day.plusDays(1).atStartOfDay()))
+                .put("state", "UNAVAILABLE").put("reason", reason);
+        sendOnceKnown(hospitalToken, "POST", "/api/ward-availability", body, 202);
+        String visitId = visit.get("id").asText();
+        waitFor("scheduling to move visit " + visitId + " out of the closure of ward " + wardCode + " on " + day,
+                () -> send("GET", "/api/visits/" + visitId, null, 200).path("statusReason").asText("")
+                        .startsWith(WARD_CLOSED));
+        count[1]++;
+    }
+
+    /** How many open windows the ward has between the two dates (Helsinki, inclusive), as the coordinator sees them. */
+    private int openWindows(String siteId, LocalDate from, LocalDate to) throws IOException, InterruptedException {
+        JsonNode answer = send("GET", "/api/ward-availability/windows?siteId=" + siteId + "&from=" + from + "&to=" + to,
+                null, 200);
+        // A list, or an object holding one: the items of a page, or the windows.
+        JsonNode windows = answer.isArray() ? answer : answer.has("items") ? answer.get("items") : answer.path("windows");
+        return windows.size();
+    }
+
+    /** A Helsinki wall-clock time as an ISO date-time with its offset that day, e.g. 2026-12-10T09:00:00+02:00. */
+    private static String helsinki(LocalDateTime time) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.atZone(HELSINKI));
+    }
+
+    private interface Check {
+        boolean holds() throws IOException, InterruptedException;
+    }
+
+    private static void waitFor(String what, Check check) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + COPY_WAIT.toNanos();
+        while (!check.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("waited " + COPY_WAIT.toSeconds() + " s for " + what
+                        + "; see ./voimala logs scheduling-service");
+            }
+            Thread.sleep(500);
+        }
     }
 
     /**
@@ -140,7 +363,8 @@ public final class DemoNetworkLoader {
     private List<JsonNode> listAll(String query) throws IOException, InterruptedException {
         List<JsonNode> items = new ArrayList<>();
         for (int page = 0; ; page++) {
-            JsonNode result = send("GET", query + PAGE + "&page=" + page, null, 200);
+            // Scheduling may answer a filter by a site it does not know yet with 422 referenced-exists: wait for it.
+            JsonNode result = sendOnceKnown(token, "GET", query + PAGE + "&page=" + page, null, 200);
             result.get("items").forEach(items::add);
             if (page + 1 >= result.get("totalPages").asInt()) {
                 return items;
@@ -149,9 +373,39 @@ public final class DemoNetworkLoader {
     }
 
     private JsonNode send(String method, String path, JsonNode body, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> response = exchange(token, method, path, body);
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /**
+     * As {@link #send}, but a 422 {@code referenced-exists} (scheduling does not know the site, pair or ward yet: its
+     * copy of the register comes from partner-events) is tried again, for up to {@link #COPY_WAIT}.
+     */
+    private JsonNode sendOnceKnown(String bearer, String method, String path, JsonNode body, int expected)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + COPY_WAIT.toNanos();
+        while (true) {
+            HttpResponse<String> response = exchange(bearer, method, path, body);
+            if (response.statusCode() == expected) {
+                return JSON.readTree(response.body());
+            }
+            boolean notKnownYet = response.statusCode() == 422 && response.body().contains("\"referenced-exists\"");
+            if (!notKnownYet || System.nanoTime() > deadline) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode()
+                        + (notKnownYet ? " for " + COPY_WAIT.toSeconds() + " s" : "") + ": " + response.body());
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private HttpResponse<String> exchange(String bearer, String method, String path, JsonNode body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + bearer)
                 .header("Accept", "application/json");
         if (body != null) {
             request.header("Content-Type", "application/json")
@@ -159,11 +413,7 @@ public final class DemoNetworkLoader {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Replaces a reference by name ({@code organisation: alias}) with the id the API knows it by. */
@@ -183,6 +433,13 @@ public final class DemoNetworkLoader {
         return copy;
     }
 
+    /** A copy without the demo file's own notes ({@code _comment}), which the API would refuse as unknown fields. */
+    private static ObjectNode withoutComments(JsonNode item) {
+        ObjectNode copy = item.deepCopy();
+        copy.remove(copy.properties().stream().map(Map.Entry::getKey).filter(name -> name.startsWith("_")).toList());
+        return copy;
+    }
+
     private static String key(String... parts) {
         return String.join("|", parts).toLowerCase(Locale.ROOT);
     }
@@ -198,6 +455,21 @@ public final class DemoNetworkLoader {
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("the demo coordinator could not log in: " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+
+    /** Harjula's hospital system states its wards' availability with its own client (client credentials). */
+    private static String hospitalFeedToken(String keycloak) throws IOException, InterruptedException {
+        String form = "grant_type=client_credentials&client_id=hospital-feed&client_secret="
+                + URLEncoder.encode("demo-hospital-feed-secret-change-me", StandardCharsets.UTF_8);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(keycloak + "/realms/voimala/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the hospital feed could not get a token: " + response.statusCode() + " " + response.body());
         }
         return JSON.readTree(response.body()).get("access_token").asText();
     }

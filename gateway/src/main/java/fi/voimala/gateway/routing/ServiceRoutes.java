@@ -25,6 +25,11 @@ import org.eclipse.microprofile.config.Config;
  * behind a browser's session. Services check that token themselves. The session cookie stays at the gateway.
  * Authentication happened before this (HTTP permission {@code /api/*} authenticated), so an unauthenticated
  * request never reaches a service, and an /api path that nobody owns is a 404 problem only for a known caller.
+ *
+ * <p>A public route ({@code voimala.public-routes.<service>}, e.g. /calendar/**) is passed on without a login and
+ * without any credential: neither the session cookie nor an Authorization header reaches the service, which must
+ * answer such a path on its own terms (a calendar feed's secret URL). Everything else is as for /api: the same
+ * exchange, headers and timeouts.
  */
 @ApplicationScoped
 public class ServiceRoutes {
@@ -61,6 +66,8 @@ public class ServiceRoutes {
             }
             forward(context, proxies.get(service));
         });
+        table.publicOwners().forEach((path, service) -> router.route("/" + path + "/*").order(-1)
+                .handler(context -> forwardAnonymously(context, proxies.get(service))));
     }
 
     /** "/api/organisations/42/leave" -> "organisations"; "/api" and "/api/" -> "". */
@@ -77,6 +84,12 @@ public class ServiceRoutes {
             return;
         }
         context.request().headers().set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        context.request().headers().remove(HttpHeaders.COOKIE);
+        proxy.handle(context.request());
+    }
+
+    private static void forwardAnonymously(RoutingContext context, HttpProxy proxy) {
+        context.request().headers().remove(HttpHeaders.AUTHORIZATION);
         context.request().headers().remove(HttpHeaders.COOKIE);
         proxy.handle(context.request());
     }

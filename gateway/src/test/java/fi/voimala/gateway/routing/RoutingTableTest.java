@@ -43,6 +43,34 @@ class RoutingTableTest {
     }
 
     @Test
+    void aPublicPathGoesToItsService() {
+        RoutingTable table = RoutingTable.from(config(Map.of(
+                "voimala.services.scheduling", "http://127.0.0.1:8082",
+                "voimala.routes.scheduling", "visits",
+                "voimala.public-routes.scheduling", "calendar")));
+        assertEquals(Map.of("calendar", "scheduling"), table.publicOwners());
+        assertEquals(Map.of("visits", "scheduling"), table.owners());
+    }
+
+    @Test
+    void aPublicPathCannotOpenTheGatewaysOwnOrBeRoutedTwice() {
+        for (String reserved : new String[] {"api", "q", "login", "logout", "a/b"}) {
+            assertThrows(IllegalStateException.class, () -> RoutingTable.from(config(Map.of(
+                    "voimala.services.scheduling", "http://127.0.0.1:8082",
+                    "voimala.public-routes.scheduling", reserved))), reserved);
+        }
+        var error = assertThrows(IllegalStateException.class, () -> RoutingTable.from(config(Map.of(
+                "voimala.services.partners", "http://127.0.0.1:8081",
+                "voimala.services.scheduling", "http://127.0.0.1:8082",
+                "voimala.public-routes.partners", "calendar",
+                "voimala.public-routes.scheduling", "calendar"))));
+        assertTrue(error.getMessage().contains("/calendar is routed to both"), error.getMessage());
+        var noAddress = assertThrows(IllegalStateException.class,
+                () -> RoutingTable.from(config(Map.of("voimala.public-routes.scheduling", "calendar"))));
+        assertTrue(noAddress.getMessage().contains("set voimala.services.scheduling"), noAddress.getMessage());
+    }
+
+    @Test
     void aRouteWithoutAnAddressStopsTheStart() {
         var error = assertThrows(IllegalStateException.class,
                 () -> RoutingTable.from(config(Map.of("voimala.routes.outcomes", "measurements"))));

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * Proves the gateway routes a service's paths to it with the caller's token, method, path, query and body,
  * keeps the session cookie to itself, never forwards a request without a valid token, answers 404 for an /api
  * path that no service owns, tells the service who called (X-Forwarded-*), keeps hop-by-hop headers to one
- * connection, and gives the client a {@code Location} at the gateway's address, not the service's.
+ * connection, and gives the client a {@code Location} at the gateway's address, not the service's; and that
+ * /calendar/** goes to scheduling without a token while its /api paths still need one.
  * partners-service is {@link EchoService}, a real HTTP server that echoes what it received.
  */
 @QuarkusTest
@@ -83,6 +84,18 @@ class ServiceRoutesTest {
                 .then().statusCode(504).body("detail", equalTo("scheduling-service did not answer within 1 s"));
         given().auth().oauth2(token()).when().get("/api/session-records/7")
                 .then().statusCode(503).body("detail", equalTo("sessions-service is not reachable"));
+    }
+
+    @Test
+    void theCalendarFeedsArePublicAndGoToScheduling() {
+        // voimala.public-routes.scheduling=calendar: no token needed; scheduling is the stalling service here, so its
+        // 504 shows that the request was sent to it, with the same timeouts and problem answers as /api.
+        given().redirects().follow(false).when().get("/calendar/x.ics")
+                .then().statusCode(504).contentType("application/problem+json")
+                .body("detail", equalTo("scheduling-service did not answer within 1 s"));
+        // Scheduling's API still needs a token.
+        given().redirects().follow(false).when().get("/api/visits").then().statusCode(401);
+        given().redirects().follow(false).when().get("/api/series").then().statusCode(401);
     }
 
     @Test
