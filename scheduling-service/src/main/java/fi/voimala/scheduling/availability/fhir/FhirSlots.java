@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import fi.voimala.platform.problem.Problem.Violation;
 import fi.voimala.platform.problem.RuleViolationException;
 import fi.voimala.scheduling.availability.Availability;
+import fi.voimala.scheduling.availability.SentStatement;
 import fi.voimala.scheduling.availability.WardStatement;
 import fi.voimala.scheduling.availability.WardStatement.Fields;
 import java.io.IOException;
@@ -80,6 +81,11 @@ public final class FhirSlots {
      * its path in the body ({@code end}, {@code entry[2].resource.schedule.identifier.value}).
      */
     public static List<WardStatement> parse(String body) {
+        return read(body).stream().map(SentStatement::statement).toList();
+    }
+
+    /** As {@link #parse}, each statement with the paths of its fields in the body. */
+    public static List<SentStatement> read(String body) {
         String resourceType = resourceTypeOf(body);
         if (!"Slot".equals(resourceType) && !"Bundle".equals(resourceType)) {
             throw new RuleViolationException("resourceType", "resource-type",
@@ -87,9 +93,9 @@ public final class FhirSlots {
         }
         IBaseResource resource = readFhir(body);
         List<Violation> violations = new ArrayList<>();
-        List<WardStatement> statements = new ArrayList<>();
+        List<SentStatement> statements = new ArrayList<>();
         if (resource instanceof Slot slot) {
-            statements.add(statement(slot, Fields.FHIR, violations));
+            statements.add(new SentStatement(statement(slot, Fields.FHIR, violations), Fields.FHIR));
         } else {
             List<BundleEntryComponent> entries = ((Bundle) resource).getEntry();
             if (entries.isEmpty()) {
@@ -105,7 +111,8 @@ public final class FhirSlots {
                 if (entry == null) {
                     violations.add(new Violation(path, "not-null", "each entry must hold a Slot"));
                 } else if (entry instanceof Slot slot) {
-                    statements.add(statement(slot, Fields.FHIR.under(path), violations));
+                    Fields fields = Fields.FHIR.under(path);
+                    statements.add(new SentStatement(statement(slot, fields, violations), fields));
                 } else {
                     violations.add(new Violation(path + ".resourceType", "resource-type",
                             "must be Slot, not " + entry.fhirType()));
@@ -167,6 +174,17 @@ public final class FhirSlots {
             throw new UnreadableFhirException(path, "format",
                     "must be an instant with a time zone, e.g. 2027-03-01T08:00:00+02:00, not '" + text + "'");
         }
+    }
+
+    /**
+     * Makes HAPI load the R4 model now (1-2 s), so that the first hospital's request does not wait for it. Thread-safe;
+     * call it off the event loop.
+     */
+    public static void warmUp() {
+        parse("""
+                {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {"resourceType": "Slot",
+                 "schedule": {"identifier": {"value": "WARM-UP"}}, "status": "free",
+                 "start": "2027-01-01T10:00:00+02:00", "end": "2027-01-01T11:00:00+02:00"}}]}""");
     }
 
     private static IBaseResource readFhir(String body) {

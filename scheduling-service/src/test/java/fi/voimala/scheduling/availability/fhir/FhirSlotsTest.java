@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fi.voimala.platform.problem.Problem;
 import fi.voimala.platform.problem.RuleViolationException;
 import fi.voimala.scheduling.availability.Availability;
+import fi.voimala.scheduling.availability.UnreadableBodyMapper;
 import fi.voimala.scheduling.availability.WardStatement;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -283,7 +284,7 @@ class FhirSlotsTest {
     void theMapperAnswersProblemJson() {
         UnreadableFhirException e = new UnreadableFhirException(null, "json-syntax", "the body is not valid JSON");
 
-        Response response = new UnreadableFhirMapper().unreadableFhir(e);
+        Response response = new UnreadableBodyMapper().unreadableBody(e);
 
         assertEquals(400, response.getStatus());
         assertEquals(Problem.MEDIA_TYPE, response.getMediaType().toString());
