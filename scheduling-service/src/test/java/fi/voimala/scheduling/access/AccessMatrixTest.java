@@ -61,6 +61,9 @@ class AccessMatrixTest {
                 .statusCode(200).extract().path("items[0].id"));
         side.put("person", arts.toString());
         side.put("absence", absence(arts));
+        String wardCode = "M" + UUID.randomUUID().toString().substring(0, 6);
+        side.put("wardCode", wardCode);
+        side.put("ward", network.ward(wardCode).toString());
         side.put("feed", network.coordinator().body(Map.of("professionalId", arts.toString())).post("/api/calendar-feeds")
                 .then().statusCode(201).extract().path("id"));
         return side;
@@ -129,11 +132,10 @@ class AccessMatrixTest {
         return items.get(side).get(kind);
     }
 
-    /** A fresh series at the side's site, run by the caller's own profile (own side) or the other side's artist. */
+    /** A fresh series at the side's site, run by a fresh pair of that side (so that it clashes with nothing). */
     private String freshSeries(String side) {
         Network network = network(side);
-        UUID arts = side.equals("own") ? self : UUID.fromString(item(side, "person"));
-        return series(network, network.group(UUID.fromString(item(side, "site"))), network.pair(arts, network.nurse()));
+        return series(network, network.group(UUID.fromString(item(side, "site"))), network.pair());
     }
 
     private String firstVisit(String series) {
@@ -221,6 +223,16 @@ class AccessMatrixTest {
                     .post("/api/calendar-feeds").then().statusCode(201).extract().path("id") : item(s, "feed");
             return Network.as(tok(t)).delete("/api/calendar-feeds/" + id);
         }, statuses(204, 204, 204, 204, 403, 403, 403), statuses(204, 403, 403, 403, 403, 403, 403));
+
+        // Ward availability: only a hospital system publishes, and only for its own organisation's wards (another's is
+        // a 422 naming the ward code, revealing nothing of whose it is).
+        both(rows, "POST ward-availability", s -> (t, f) -> Network.as(tok(t)).body(Map.of("wardCode", item(s, "wardCode"),
+                        "from", "2030-01-07T08:00:00+02:00", "to", "2030-01-07T16:00:00+02:00", "state", "AVAILABLE"))
+                .post("/api/ward-availability"), statuses(403, 403, 403, 403, 403, 403, 202), statuses(403, 403, 403, 403, 403, 403, 422));
+        both(rows, "GET ward-availability", s -> (t, f) -> Network.as(tok(t)).queryParam("siteId", item(s, "ward"))
+                .get("/api/ward-availability"), statuses(200, 200, 403, 403, 403, 403, 200), coordinatorOnly);
+        both(rows, "GET ward-availability windows", s -> (t, f) -> Network.as(tok(t)).queryParam("siteId", item(s, "ward"))
+                .get("/api/ward-availability/windows"), statuses(200, 200, 403, 403, 403, 403, 200), coordinatorOnly);
         return rows;
     }
 

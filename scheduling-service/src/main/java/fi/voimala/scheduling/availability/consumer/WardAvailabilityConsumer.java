@@ -2,7 +2,7 @@ package fi.voimala.scheduling.availability.consumer;
 
 import fi.voimala.platform.inbox.EventConsumer;
 import fi.voimala.platform.inbox.EventHandlers;
-import fi.voimala.scheduling.availability.events.WardAvailabilityEventData;
+import fi.voimala.scheduling.events.WardAvailabilityEventData;
 import fi.voimala.scheduling.availability.service.StatementApplier;
 import fi.voimala.scheduling.events.SchedulingEvents;
 import io.smallrye.mutiny.Uni;

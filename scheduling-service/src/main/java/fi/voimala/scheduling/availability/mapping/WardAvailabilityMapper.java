@@ -5,7 +5,7 @@ import fi.voimala.scheduling.availability.Availability;
 import fi.voimala.scheduling.availability.WardStatement;
 import fi.voimala.scheduling.availability.api.WardAvailabilityApi.WardStatementView;
 import fi.voimala.scheduling.availability.api.WardAvailabilityApi.WindowView;
-import fi.voimala.scheduling.availability.events.WardAvailabilityEventData;
+import fi.voimala.scheduling.events.WardAvailabilityEventData;
 import fi.voimala.scheduling.calendar.TimeSlot;
 import fi.voimala.scheduling.partner.SiteCopy;
 import java.util.Locale;

@@ -7,7 +7,7 @@ import fi.voimala.scheduling.availability.AppliedStatement;
 import fi.voimala.scheduling.availability.Availability;
 import fi.voimala.scheduling.availability.WardStatement;
 import fi.voimala.scheduling.availability.WardStatement.Fields;
-import fi.voimala.scheduling.availability.events.WardAvailabilityEventData;
+import fi.voimala.scheduling.events.WardAvailabilityEventData;
 import fi.voimala.scheduling.availability.repository.AppliedStatementRepository;
 import fi.voimala.scheduling.availability.repository.WardCalendarRepository;
 import fi.voimala.scheduling.calendar.TimeSlot;

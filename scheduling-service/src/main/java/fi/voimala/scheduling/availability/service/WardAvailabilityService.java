@@ -23,7 +23,7 @@ import fi.voimala.scheduling.availability.api.WardAvailabilityApi.OpenWindowsVie
 import fi.voimala.scheduling.availability.api.WardAvailabilityApi.WardStatementView;
 import fi.voimala.scheduling.availability.api.WardAvailabilityApi.WardStatementRequest;
 import fi.voimala.scheduling.availability.api.WardAvailabilityApi.WardStatementsRequest;
-import fi.voimala.scheduling.availability.events.WardAvailabilityEventData;
+import fi.voimala.scheduling.events.WardAvailabilityEventData;
 import fi.voimala.scheduling.availability.fhir.FhirSlots;
 import fi.voimala.scheduling.availability.mapping.WardAvailabilityMapper;
 import fi.voimala.scheduling.availability.repository.AppliedStatementRepository;

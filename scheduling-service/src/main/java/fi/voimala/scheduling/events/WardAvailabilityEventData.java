@@ -1,4 +1,4 @@
-package fi.voimala.scheduling.availability.events;
+package fi.voimala.scheduling.events;
 
 import fi.voimala.scheduling.availability.Availability;
 import jakarta.validation.constraints.NotBlank;
