@@ -34,6 +34,11 @@ public record Page<T>(List<T> items, int page, int size, long totalItems, int to
                 .chain(items -> query.count().map(total -> of(items.stream().map(view).toList(), request, total)));
     }
 
+    /** The same page with other items in their place, e.g. the views of its entities built with data read after it. */
+    public <R> Page<R> withItems(List<R> replaced) {
+        return new Page<>(replaced, page, size, totalItems, totalPages);
+    }
+
     public static <T> Page<T> of(List<T> items, PageRequest request, long totalItems) {
         int pages = (int) ((totalItems + request.size() - 1) / request.size());
         return new Page<>(items, request.page(), request.size(), totalItems, pages);

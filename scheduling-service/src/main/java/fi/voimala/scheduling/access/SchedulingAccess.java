@@ -2,6 +2,7 @@ package fi.voimala.scheduling.access;
 
 import fi.voimala.platform.security.Caller;
 import fi.voimala.platform.security.PlatformRole;
+import fi.voimala.scheduling.partner.ProfessionalCopy;
 import fi.voimala.scheduling.partner.repository.OrganisationCopyRepository;
 import fi.voimala.scheduling.partner.repository.ProfessionalCopyRepository;
 import io.quarkus.security.ForbiddenException;
@@ -52,6 +53,11 @@ public class SchedulingAccess {
             return administers(personsOrganisation);
         }
 
+        /** May act for this professional (absences, calendar feeds): coordinator, their org-admin, or themself. */
+        public boolean actsFor(UUID professional, ProfessionalCopy person) {
+            return everything || isProfessional(professional) || (person != null && managesPerson(person.organisationId));
+        }
+
         public boolean isProfessional(UUID professional) {
             return professionalId != null && professionalId.equals(professional);
         }
@@ -69,6 +75,12 @@ public class SchedulingAccess {
                 ? professionals.findByLogin(caller.subject()).map(me -> new Scope(false, own, admin,
                         me == null ? null : me.id))
                 : Uni.createFrom().item(new Scope(false, own, admin, null)));
+    }
+
+    /** The professional (null if the register no longer has them), once the caller may act for them. */
+    public Uni<ProfessionalCopy> requireActsFor(Caller caller, UUID professionalId) {
+        return scopeOf(caller).chain(scope -> professionals.findById(professionalId)
+                .invoke(person -> require(scope.actsFor(professionalId, person))));
     }
 
     public static void require(boolean allowed) {

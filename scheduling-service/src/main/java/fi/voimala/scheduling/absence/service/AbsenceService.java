@@ -34,8 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -78,7 +76,7 @@ public class AbsenceService {
         return professionals.findById(request.professionalId())
                 .onItem().ifNull().failWith(() -> new RuleViolationException("professionalId", "referenced-exists",
                         "no such professional is known to scheduling"))
-                .call(person -> access.scopeOf(caller).invoke(scope -> requireMayAct(scope, person.id, person)))
+                .call(person -> access.scopeOf(caller).invoke(scope -> SchedulingAccess.require(scope.actsFor(person.id, person))))
                 .chain(person -> bookings.overlapping(List.of(person.id), start, end).chain(taken -> {
                     if (!taken.isEmpty()) {
                         throw clash(taken.get(0));
@@ -105,7 +103,7 @@ public class AbsenceService {
     @WithTransaction
     public Uni<Void> delete(Caller caller, UUID id) {
         return load(id)
-                .call(absence -> requireMayAct(caller, absence))
+                .call(absence -> access.requireActsFor(caller, absence.professionalId))
                 .call(absence -> bookings.delete("absenceId", absence.id))
                 .call(absence -> absences.delete(absence))
                 .call(() -> absences.flush())
@@ -115,7 +113,7 @@ public class AbsenceService {
 
     @WithSession
     public Uni<AbsenceView> get(Caller caller, UUID id) {
-        return load(id).chain(absence -> requireMayAct(caller, absence).map(person -> AbsenceMapper.toView(absence, person)));
+        return load(id).chain(absence -> access.requireActsFor(caller, absence.professionalId).map(person -> AbsenceMapper.toView(absence, person)));
     }
 
     @WithSession
@@ -130,9 +128,9 @@ public class AbsenceService {
                     .where("startsAt < :to", "to", criteria.to() == null ? null : HelsinkiTime.startOfDay(criteria.to().plusDays(1)));
             limitToScope(filter, scope);
             return Page.fetch(absences.find(filter.query(), page.toSort(), filter.parameters()), page, a -> a);
-        }).chain(found -> people(found.items()).map(personOf -> new Page<>(
-                found.items().stream().map(a -> AbsenceMapper.toView(a, personOf.get(a.professionalId))).toList(),
-                found.page(), found.size(), found.totalItems(), found.totalPages())));
+        }).chain(found -> professionals.byIds(found.items().stream().map(a -> a.professionalId).toList())
+                .map(personOf -> found.withItems(found.items().stream()
+                        .map(a -> AbsenceMapper.toView(a, personOf.get(a.professionalId))).toList())));
     }
 
     /** The absences a caller sees: all (coordinator); its own people's (org-admin); their own (professionals). */
@@ -178,25 +176,8 @@ public class AbsenceService {
                         : clash(others.get(0))));
     }
 
-    /** Answers the absent professional (null if the register no longer has them) once the caller may act for them. */
-    private Uni<ProfessionalCopy> requireMayAct(Caller caller, Absence absence) {
-        return access.scopeOf(caller).chain(scope -> professionals.findById(absence.professionalId)
-                .invoke(person -> requireMayAct(scope, absence.professionalId, person)));
-    }
 
-    /** The coordinator, the org-admin of the professional's organisation, or the professional themself. */
-    private static void requireMayAct(Scope scope, UUID professionalId, ProfessionalCopy person) {
-        SchedulingAccess.require(scope.everything() || scope.isProfessional(professionalId)
-                || (person != null && scope.managesPerson(person.organisationId)));
-    }
 
-    private Uni<Map<UUID, ProfessionalCopy>> people(List<Absence> list) {
-        if (list.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return professionals.list("id in ?1", list.stream().map(a -> a.professionalId).distinct().toList())
-                .map(found -> found.stream().collect(Collectors.toMap(p -> p.id, Function.identity())));
-    }
 
     private Uni<Absence> load(UUID id) {
         return absences.findById(id).onItem().ifNull().failWith(() -> notFound("absence", id));

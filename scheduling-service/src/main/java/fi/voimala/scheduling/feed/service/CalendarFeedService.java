@@ -30,8 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -67,7 +65,7 @@ public class CalendarFeedService {
             return professionals.findById(wanted)
                     .onItem().ifNull().failWith(() -> new RuleViolationException("professionalId", "referenced-exists",
                             "no such professional is known to scheduling"))
-                    .invoke(person -> requireMayAct(scope, person.id, person))
+                    .invoke(person -> SchedulingAccess.require(scope.actsFor(person.id, person)))
                     .chain(person -> {
                         String secret = FeedSecret.newSecret();
                         CalendarFeed feed = new CalendarFeed();
@@ -88,7 +86,7 @@ public class CalendarFeedService {
     @WithTransaction
     public Uni<Void> revoke(Caller caller, UUID id) {
         return load(id)
-                .call(feed -> requireMayAct(caller, feed))
+                .call(feed -> access.requireActsFor(caller, feed.professionalId))
                 .invoke(feed -> {
                     if (feed.revokedAt != null) {
                         throw new ConflictException("already-revoked", "the feed was revoked at " + feed.revokedAt);
@@ -102,7 +100,7 @@ public class CalendarFeedService {
 
     @WithSession
     public Uni<FeedView> get(Caller caller, UUID id) {
-        return load(id).chain(feed -> requireMayAct(caller, feed).map(person -> FeedMapper.toView(feed, person)));
+        return load(id).chain(feed -> access.requireActsFor(caller, feed.professionalId).map(person -> FeedMapper.toView(feed, person)));
     }
 
     @WithSession
@@ -114,9 +112,9 @@ public class CalendarFeedService {
             }
             limitToScope(filter, scope);
             return Page.fetch(feeds.find(filter.query(), page.toSort(), filter.parameters()), page, f -> f);
-        }).chain(found -> people(found.items()).map(personOf -> new Page<>(
-                found.items().stream().map(f -> FeedMapper.toView(f, personOf.get(f.professionalId))).toList(),
-                found.page(), found.size(), found.totalItems(), found.totalPages())));
+        }).chain(found -> professionals.byIds(found.items().stream().map(f -> f.professionalId).toList())
+                .map(personOf -> found.withItems(found.items().stream()
+                        .map(f -> FeedMapper.toView(f, personOf.get(f.professionalId))).toList())));
     }
 
     /** The feeds a caller sees: all (coordinator); its own people's (org-admin); their own (professionals). */
@@ -140,24 +138,8 @@ public class CalendarFeedService {
         return base + "/calendar/" + secret + ".ics";
     }
 
-    private Uni<ProfessionalCopy> requireMayAct(Caller caller, CalendarFeed feed) {
-        return access.scopeOf(caller).chain(scope -> professionals.findById(feed.professionalId)
-                .invoke(person -> requireMayAct(scope, feed.professionalId, person)));
-    }
 
-    /** The coordinator, the org-admin of the professional's organisation, or the professional themself. */
-    private static void requireMayAct(Scope scope, UUID professionalId, ProfessionalCopy person) {
-        SchedulingAccess.require(scope.everything() || scope.isProfessional(professionalId)
-                || (person != null && scope.managesPerson(person.organisationId)));
-    }
 
-    private Uni<Map<UUID, ProfessionalCopy>> people(List<CalendarFeed> list) {
-        if (list.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return professionals.list("id in ?1", list.stream().map(f -> f.professionalId).distinct().toList())
-                .map(found -> found.stream().collect(Collectors.toMap(p -> p.id, Function.identity())));
-    }
 
     private Uni<CalendarFeed> load(UUID id) {
         return feeds.findById(id).onItem().ifNull().failWith(() -> notFound("calendar feed", id));

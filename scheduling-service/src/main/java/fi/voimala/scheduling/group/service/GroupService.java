@@ -102,9 +102,8 @@ public class GroupService {
                     .containsText(criteria.text(), "name");
             limitToScope(filter, scope);
             return Page.fetch(groups.find(filter.query(), page.toSort(), filter.parameters()), page, g -> g);
-        }).chain(found -> siteMap(found.items()).map(siteOf -> new Page<>(
-                found.items().stream().map(g -> GroupMapper.toView(g, siteOf.get(g.siteId))).toList(),
-                found.page(), found.size(), found.totalItems(), found.totalPages())));
+        }).chain(found -> siteMap(found.items()).map(siteOf -> found.withItems(
+                found.items().stream().map(g -> GroupMapper.toView(g, siteOf.get(g.siteId))).toList())));
     }
 
     /**

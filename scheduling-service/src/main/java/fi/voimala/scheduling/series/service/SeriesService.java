@@ -259,8 +259,7 @@ public class SeriesService {
                     .where("status = :status", "status", criteria.status() == null ? null : criteria.status().name());
             limitToScope(filter, scope);
             return Page.fetch(series.find(filter.query(), page.toSort(), filter.parameters()), page, s -> s);
-        }).chain(found -> views(found.items()).map(items -> new Page<>(items, found.page(), found.size(),
-                found.totalItems(), found.totalPages())));
+        }).chain(found -> views(found.items()).map(found::withItems));
     }
 
     /** The series a caller sees: all; those at its organisation's sites (org-admin); those its pairs run (others). */

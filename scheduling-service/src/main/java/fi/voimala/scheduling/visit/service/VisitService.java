@@ -90,9 +90,8 @@ public class VisitService {
                     .where("status = :status", "status", criteria.status() == null ? null : criteria.status().name());
             limitToScope(filter, scope);
             return Page.fetch(visits.find(filter.query(), page.toSort(), filter.parameters()), page, v -> v);
-        }).chain(found -> VisitNames.of(found.items()).map(names -> new Page<>(
-                found.items().stream().map(v -> VisitMapper.toView(v, names)).toList(),
-                found.page(), found.size(), found.totalItems(), found.totalPages())));
+        }).chain(found -> VisitNames.of(found.items()).map(names -> found.withItems(
+                found.items().stream().map(v -> VisitMapper.toView(v, names)).toList())));
     }
 
     /** The visits a caller sees: all (coordinator); at its sites or of its people (org-admin); their own (others). */
