@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.voimala.partners.support.Register;
-import fi.voimala.partners.support.Tokens;
+import fi.voimala.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.ArrayList;
@@ -88,7 +88,7 @@ class AccessMatrixTest {
 
     /** The role's token: a person of the own organisation (the caller's profile's login). */
     private String tok(String role) {
-        return Tokens.token(role, ownAlias, subject);
+        return TestTokens.token(role, ownAlias, subject);
     }
 
     private static Map<String, Integer> statuses(int coordinator, int orgAdmin, int artist, int care, int viewer,
@@ -211,7 +211,7 @@ class AccessMatrixTest {
     Stream<DynamicTest> listsHoldOwnItemsAndNothingOfAnotherOrganisation() {
         return Stream.of("org-admin", "artist", "care-professional").map(role -> DynamicTest.dynamicTest(role, () -> {
             register();
-            String token = Tokens.token(role, ownAlias, subject);
+            String token = TestTokens.token(role, ownAlias, subject);
             String ownOrg = own.get("organisation");
             String otherOrg = other.get("organisation");
             as(token).queryParam("size", 100).get("/api/organisations").then().statusCode(200)
@@ -249,7 +249,7 @@ class AccessMatrixTest {
     private void assertPairsScoped(String role, List<Map<String, String>> pairs) {
         Map<String, String> organisationOf = new HashMap<>();
         Function<String, String> organisation = professional -> organisationOf.computeIfAbsent(professional,
-                id -> as(Tokens.coordinator()).get("/api/professionals/" + id).then().statusCode(200).extract().path("organisationId"));
+                id -> as(TestTokens.coordinator()).get("/api/professionals/" + id).then().statusCode(200).extract().path("organisationId"));
         List<String> ids = pairs.stream().map(pair -> pair.get("id")).toList();
         for (Map<String, String> pair : pairs) {
             String arts = pair.get("artsProfessionalId");
@@ -274,7 +274,7 @@ class AccessMatrixTest {
 
     /** The body a client would send back to change nothing: what it read, with the version it read. */
     private static Map<String, Object> current(String path) {
-        Map<String, Object> body = new HashMap<>(as(Tokens.coordinator()).get(path).then().statusCode(200).extract().jsonPath().getMap(""));
+        Map<String, Object> body = new HashMap<>(as(TestTokens.coordinator()).get(path).then().statusCode(200).extract().jsonPath().getMap(""));
         body.keySet().removeAll(Set.of("id", "status", "memberUntil", "leaveReason", "closedOn", "closeReason"));
         return body;
     }
@@ -283,7 +283,7 @@ class AccessMatrixTest {
     private Response leave(String role, boolean own) {
         String alias = Register.newAlias();
         String organisation = Register.organisation(alias);
-        String token = own ? Tokens.token(role, alias, subject) : tok(role);
+        String token = own ? TestTokens.token(role, alias, subject) : tok(role);
         return as(token).body(Map.of()).post("/api/organisations/" + organisation + "/leave");
     }
 
@@ -293,7 +293,7 @@ class AccessMatrixTest {
     }
 
     private static String agreement(String organisationId) {
-        return as(Tokens.coordinator()).body(agreementBody(organisationId)).post("/api/agreements")
+        return as(TestTokens.coordinator()).body(agreementBody(organisationId)).post("/api/agreements")
                 .then().statusCode(201).extract().path("id");
     }
 }

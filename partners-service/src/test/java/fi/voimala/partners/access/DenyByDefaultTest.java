@@ -3,7 +3,7 @@ package fi.voimala.partners.access;
 import static fi.voimala.partners.support.Register.as;
 import static io.restassured.RestAssured.given;
 
-import fi.voimala.partners.support.Tokens;
+import fi.voimala.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
 import java.util.List;
@@ -24,21 +24,21 @@ class DenyByDefaultTest {
     @Test
     void anEndpointWithoutRolesIsClosed() {
         given().get("/api/test-only/forgotten").then().statusCode(401);
-        as(Tokens.coordinator()).get("/api/test-only/forgotten").then().statusCode(403);
+        as(TestTokens.coordinator()).get("/api/test-only/forgotten").then().statusCode(403);
     }
 
     @Test
     void anEndpointOpenedWithPermitAllUnderApiStillNeedsAToken() {
         // deny-unannotated-endpoints does not cover this one: only the /api/* permission keeps anonymous callers out.
         given().get("/api/test-only/permitted").then().statusCode(401);
-        as(Tokens.coordinator()).get("/api/test-only/permitted").then().statusCode(200);
+        as(TestTokens.coordinator()).get("/api/test-only/permitted").then().statusCode(200);
     }
 
     @Test
     void aTokenForAnotherAudienceIs401() {
-        as(Tokens.token("coordinator", "kuopion-konservatorio", "someone", Tokens.AUDIENCE)).get("/api/organisations")
+        as(TestTokens.token("coordinator", "kuopion-konservatorio", "someone", TestTokens.AUDIENCE)).get("/api/organisations")
                 .then().statusCode(200);
-        as(Tokens.token("coordinator", "kuopion-konservatorio", "someone", "account")).get("/api/organisations")
+        as(TestTokens.token("coordinator", "kuopion-konservatorio", "someone", "account")).get("/api/organisations")
                 .then().statusCode(401);
         String withoutAudience = Jwt.preferredUserName("user-someone").subject("someone").issuer("https://server.example.com")
                 .claim("realm_access", Map.of("roles", List.of("coordinator"))).sign("privateKey.jwk");

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.voimala.partners.support.Register;
-import fi.voimala.partners.support.Tokens;
+import fi.voimala.platform.testing.TestTokens;
 import fi.voimala.platform.testing.EventDocument;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -60,7 +60,7 @@ class PartnerEventContractTest {
         if (emitted != null) {
             return emitted;
         }
-        String token = Tokens.coordinator();
+        String token = TestTokens.coordinator();
         Map<String, Object> organisation = Register.organisationBody(Register.newAlias());
         String organisationId = as(token).body(organisation).post("/api/organisations").then().statusCode(201).extract().path("id");
         organisation.put("version", 0);

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import fi.voimala.partners.support.Register;
-import fi.voimala.partners.support.Tokens;
+import fi.voimala.platform.testing.TestTokens;
 import fi.voimala.platform.testing.KafkaTestBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -46,7 +46,7 @@ class PartnerEventsKafkaTest {
         Map<String, Object> body = Register.organisationBody(Register.newAlias());
         // A caller's W3C trace context, as the gateway or another service sends it.
         String traceId = UUID.randomUUID().toString().replace("-", "");
-        String id = as(Tokens.coordinator()).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").body(body)
+        String id = as(TestTokens.coordinator()).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").body(body)
                 .post("/api/organisations").then().statusCode(201).extract().path("id");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> recordsAbout(Set.of(id)).size() == 1);
@@ -84,7 +84,7 @@ class PartnerEventsKafkaTest {
         KafkaTestBroker.stopBroker();
         try {
             for (int i = 0; i < 100; i++) {
-                ids.add(as(Tokens.coordinator()).body(Register.organisationBody(Register.newAlias()))
+                ids.add(as(TestTokens.coordinator()).body(Register.organisationBody(Register.newAlias()))
                         .post("/api/organisations").then().statusCode(201).extract().path("id"));
             }
         } finally {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.voimala.partners.support.Register;
-import fi.voimala.partners.support.Tokens;
+import fi.voimala.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -60,11 +60,11 @@ class PartnerEventsTest {
     @Test
     void anOrganisationJoinsChangesAndLeaves() {
         Map<String, Object> body = Register.organisationBody(Register.newAlias());
-        String id = as(Tokens.coordinator()).body(body).post("/api/organisations").then().statusCode(201).extract().path("id");
+        String id = as(TestTokens.coordinator()).body(body).post("/api/organisations").then().statusCode(201).extract().path("id");
         body.put("name", "Muutettu nimi");
         body.put("version", 0);
-        as(Tokens.coordinator()).body(body).put("/api/organisations/" + id).then().statusCode(200);
-        as(Tokens.coordinator()).body(Map.of("reason", "loppui")).post("/api/organisations/" + id + "/leave").then().statusCode(200);
+        as(TestTokens.coordinator()).body(body).put("/api/organisations/" + id).then().statusCode(200);
+        as(TestTokens.coordinator()).body(Map.of("reason", "loppui")).post("/api/organisations/" + id + "/leave").then().statusCode(200);
 
         List<Event> events = awaitEvents(id, 3);
         assertEquals(List.of("fi.voimala.partner.organisation.joined.v1", "fi.voimala.partner.organisation.updated.v1",
@@ -83,19 +83,19 @@ class PartnerEventsTest {
     void professionalsPairsAndSitesReportEachChange() {
         String organisationId = Register.organisation(Register.newAlias());
         Map<String, Object> nurseBody = Register.professionalBody(organisationId, "SOCIAL_AND_HEALTH", "NURSE");
-        String nurse = as(Tokens.coordinator()).body(nurseBody).post("/api/professionals").then().statusCode(201).extract().path("id");
+        String nurse = as(TestTokens.coordinator()).body(nurseBody).post("/api/professionals").then().statusCode(201).extract().path("id");
         nurseBody.put("version", 0);
         nurseBody.put("phone", "044 765 4321");
-        as(Tokens.coordinator()).body(nurseBody).put("/api/professionals/" + nurse).then().statusCode(200);
+        as(TestTokens.coordinator()).body(nurseBody).put("/api/professionals/" + nurse).then().statusCode(200);
         String artist = Register.artist(organisationId);
         String pair = Register.pair(artist, nurse);
-        as(Tokens.coordinator()).body(Map.of()).post("/api/pairs/" + pair + "/dissolve").then().statusCode(200);
+        as(TestTokens.coordinator()).body(Map.of()).post("/api/pairs/" + pair + "/dissolve").then().statusCode(200);
         Map<String, Object> ward = Register.wardBody(organisationId, "Harjulan sairaala", "E3");
-        String site = as(Tokens.coordinator()).body(ward).post("/api/sites").then().statusCode(201).extract().path("id");
+        String site = as(TestTokens.coordinator()).body(ward).post("/api/sites").then().statusCode(201).extract().path("id");
         ward.put("version", 0);
         ward.put("name", "Osasto E3, kuntoutus");
-        as(Tokens.coordinator()).body(ward).put("/api/sites/" + site).then().statusCode(200);
-        as(Tokens.coordinator()).body(Map.of()).post("/api/sites/" + site + "/close").then().statusCode(200);
+        as(TestTokens.coordinator()).body(ward).put("/api/sites/" + site).then().statusCode(200);
+        as(TestTokens.coordinator()).body(Map.of()).post("/api/sites/" + site + "/close").then().statusCode(200);
 
         assertEquals(List.of("fi.voimala.partner.professional.registered.v1", "fi.voimala.partner.professional.updated.v1"),
                 awaitEvents(nurse, 2).stream().map(Event::type).toList());
@@ -133,7 +133,7 @@ class PartnerEventsTest {
         installFailureAtCommit();
         String alias = "fail-at-commit-" + Register.newAlias();
         Map<String, Object> body = Register.organisationBody(alias);
-        as(Tokens.coordinator()).body(body).post("/api/organisations").then().statusCode(422)
+        as(TestTokens.coordinator()).body(body).post("/api/organisations").then().statusCode(422)
                 .body("violations[0].rule", org.hamcrest.Matchers.equalTo("test_fails_at_commit"));
 
         assertEquals(0, Db.count(db, "select count(*) from organisation where keycloak_alias = ?", alias));
@@ -149,7 +149,7 @@ class PartnerEventsTest {
         String alias = Register.newAlias();
         Map<String, Object> body = Register.organisationBody(alias);
         body.put("businessId", "0112038-8");
-        as(Tokens.coordinator()).body(body).post("/api/organisations").then().statusCode(422);
+        as(TestTokens.coordinator()).body(body).post("/api/organisations").then().statusCode(422);
         // A valid change made after it is relayed: once it is seen, the rejected one had its chance too.
         String later = Register.organisation(Register.newAlias());
         awaitEvents(later, 1);

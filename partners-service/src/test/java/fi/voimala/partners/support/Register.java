@@ -2,6 +2,7 @@ package fi.voimala.partners.support;
 
 import static io.restassured.RestAssured.given;
 
+import fi.voimala.platform.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
@@ -55,7 +56,7 @@ public final class Register {
 
     /** A new organisation; returns its id. */
     public static String organisation(String alias) {
-        return as(Tokens.coordinator()).body(organisationBody(alias))
+        return as(TestTokens.coordinator()).body(organisationBody(alias))
                 .when().post("/api/organisations").then().statusCode(201).extract().path("id");
     }
 
@@ -77,7 +78,7 @@ public final class Register {
     public static String professional(String organisationId, String field, String profession, String keycloakUserId) {
         Map<String, Object> body = professionalBody(organisationId, field, profession);
         body.put("keycloakUserId", keycloakUserId);
-        return as(Tokens.coordinator()).body(body)
+        return as(TestTokens.coordinator()).body(body)
                 .when().post("/api/professionals").then().statusCode(201).extract().path("id");
     }
 
@@ -90,7 +91,7 @@ public final class Register {
     }
 
     public static String pair(String artsId, String careId) {
-        return as(Tokens.coordinator()).body(Map.of("artsProfessionalId", artsId, "careProfessionalId", careId))
+        return as(TestTokens.coordinator()).body(Map.of("artsProfessionalId", artsId, "careProfessionalId", careId))
                 .when().post("/api/pairs").then().statusCode(201).extract().path("id");
     }
 
@@ -114,7 +115,7 @@ public final class Register {
     }
 
     public static String site(String organisationId) {
-        return as(Tokens.coordinator()).body(siteBody(organisationId, "SENIOR_HOUSE"))
+        return as(TestTokens.coordinator()).body(siteBody(organisationId, "SENIOR_HOUSE"))
                 .when().post("/api/sites").then().statusCode(201).extract().path("id");
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.voimala.scheduling.support.Network;
-import fi.voimala.scheduling.support.Tokens;
+import fi.voimala.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -91,7 +91,7 @@ class AccessMatrixTest {
 
     /** An absence far from every visit, at a time no other absence of the test uses. */
     private String absence(UUID person) {
-        return Network.as(Tokens.coordinator()).body(absenceBody(person)).post("/api/absences").then().statusCode(201)
+        return Network.as(TestTokens.coordinator()).body(absenceBody(person)).post("/api/absences").then().statusCode(201)
                 .extract().path("id");
     }
 
@@ -102,7 +102,7 @@ class AccessMatrixTest {
     }
 
     private String tok(String role) {
-        return Tokens.token(role, ownNetwork.alias, subject);
+        return TestTokens.token(role, ownNetwork.alias, subject);
     }
 
     private Network network(String side) {
@@ -159,7 +159,7 @@ class AccessMatrixTest {
                 adminsCreate, coordinatorCreates);
         both(rows, "PUT group", s -> (t, f) -> {
             String id = f ? network(s).group(UUID.fromString(item(s, "site"))).toString() : item(s, "group");
-            Map<String, Object> current = Network.as(Tokens.coordinator()).get("/api/groups/" + id).then().extract().path("");
+            Map<String, Object> current = Network.as(TestTokens.coordinator()).get("/api/groups/" + id).then().extract().path("");
             Map<String, Object> body = new HashMap<>(current);
             body.keySet().removeAll(List.of("id", "siteName", "organisationId"));
             return Network.as(tok(t)).body(body).put("/api/groups/" + id);
@@ -177,7 +177,7 @@ class AccessMatrixTest {
         }, adminsCreate, coordinatorCreates);
         both(rows, "PUT series", s -> (t, f) -> {
             String id = f ? freshSeries(s) : item(s, "series");
-            long version = Network.as(Tokens.coordinator()).get("/api/series/" + id).then().extract().<Integer>path("version");
+            long version = Network.as(TestTokens.coordinator()).get("/api/series/" + id).then().extract().<Integer>path("version");
             return Network.as(tok(t)).body(Map.of("artForms", List.of("MUSIC", "DANCE"), "version", version)).put("/api/series/" + id);
         }, admins, coordinatorOnly);
         both(rows, "POST series pause", s -> (t, f) -> Network.as(tok(t)).body(Map.of("reason", "tauko"))
@@ -185,7 +185,7 @@ class AccessMatrixTest {
         both(rows, "POST series resume", s -> (t, f) -> {
             String id = f ? freshSeries(s) : item(s, "series");
             if (f) {
-                Network.as(Tokens.coordinator()).body(Map.of("reason", "tauko")).post("/api/series/" + id + "/pause").then().statusCode(200);
+                Network.as(TestTokens.coordinator()).body(Map.of("reason", "tauko")).post("/api/series/" + id + "/pause").then().statusCode(200);
             }
             return Network.as(tok(t)).body(Map.of()).post("/api/series/" + id + "/resume");
         }, admins, coordinatorOnly);
@@ -219,7 +219,7 @@ class AccessMatrixTest {
         both(rows, "POST calendar-feed", s -> (t, f) -> Network.as(tok(t)).body(Map.of("professionalId", item(s, "person")))
                 .post("/api/calendar-feeds"), statuses(201, 201, 201, 201, 403, 403, 403), coordinatorCreates);
         both(rows, "DELETE calendar-feed", s -> (t, f) -> {
-            String id = f ? Network.as(Tokens.coordinator()).body(Map.of("professionalId", item(s, "person")))
+            String id = f ? Network.as(TestTokens.coordinator()).body(Map.of("professionalId", item(s, "person")))
                     .post("/api/calendar-feeds").then().statusCode(201).extract().path("id") : item(s, "feed");
             return Network.as(tok(t)).delete("/api/calendar-feeds/" + id);
         }, statuses(204, 204, 204, 204, 403, 403, 403), statuses(204, 403, 403, 403, 403, 403, 403));

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fi.voimala.platform.testing.KafkaTestBroker;
 import fi.voimala.scheduling.availability.WardSeries;
 import fi.voimala.scheduling.support.Network;
-import fi.voimala.scheduling.support.Tokens;
+import fi.voimala.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonObject;
@@ -158,7 +158,7 @@ class WardAvailabilityKafkaTest {
                   "end": "%s",
                   "comment": "%s"
                 }""".formatted(ward.wardCode, WardSeries.CLOSED_FROM, WardSeries.CLOSED_TO, WardSeries.REASON);
-        String eventId = Network.as(Tokens.token("hospital-system", network.alias)).contentType("application/fhir+json")
+        String eventId = Network.as(TestTokens.token("hospital-system", network.alias)).contentType("application/fhir+json")
                 .body(slot).post("/api/ward-availability").then().statusCode(202).extract().path("eventIds[0]");
 
         await().atMost(PATIENCE).until(() -> KafkaTestBroker.records("ward-availability").stream()

@@ -2,6 +2,7 @@ package fi.voimala.scheduling.support;
 
 import static io.restassured.RestAssured.given;
 
+import fi.voimala.platform.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.sql.Connection;
@@ -30,11 +31,11 @@ public final class Network {
     }
 
     public RequestSpecification coordinator() {
-        return as(Tokens.coordinator());
+        return as(TestTokens.coordinator());
     }
 
     public RequestSpecification orgAdmin() {
-        return as(Tokens.token("org-admin", alias));
+        return as(TestTokens.token("org-admin", alias));
     }
 
     public static RequestSpecification as(String token) {

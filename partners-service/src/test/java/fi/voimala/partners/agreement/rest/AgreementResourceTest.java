@@ -4,7 +4,7 @@ import static fi.voimala.partners.support.Register.as;
 import static org.hamcrest.Matchers.equalTo;
 
 import fi.voimala.partners.support.Register;
-import fi.voimala.partners.support.Tokens;
+import fi.voimala.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,22 +20,22 @@ class AgreementResourceTest {
         String organisationId = Register.organisation(alias);
         Map<String, Object> body = new HashMap<>(Map.of("organisationId", organisationId, "type", "PARTNERSHIP",
                 "title", "Hyvinvointivoimalan kumppanuussopimus", "signedOn", "2017-12-15", "validFrom", "2018-01-01"));
-        String id = as(Tokens.coordinator()).body(body).when().post("/api/agreements")
+        String id = as(TestTokens.coordinator()).body(body).when().post("/api/agreements")
                 .then().statusCode(201).body("validFrom", equalTo("2018-01-01")).extract().path("id");
-        as(Tokens.token("org-admin", alias)).when().get("/api/agreements/" + id).then().statusCode(200);
-        as(Tokens.token("org-admin", Register.newAlias())).when().get("/api/agreements/" + id).then().statusCode(403);
-        as(Tokens.token("org-admin", alias)).body(body).when().post("/api/agreements").then().statusCode(403);
+        as(TestTokens.token("org-admin", alias)).when().get("/api/agreements/" + id).then().statusCode(200);
+        as(TestTokens.token("org-admin", Register.newAlias())).when().get("/api/agreements/" + id).then().statusCode(403);
+        as(TestTokens.token("org-admin", alias)).body(body).when().post("/api/agreements").then().statusCode(403);
 
         body.put("validUntil", "2027-12-31");
         body.put("version", 0);
-        as(Tokens.coordinator()).body(body).when().put("/api/agreements/" + id)
+        as(TestTokens.coordinator()).body(body).when().put("/api/agreements/" + id)
                 .then().statusCode(200).body("validUntil", equalTo("2027-12-31"));
     }
 
     @Test
     void anAgreementCannotEndBeforeItStarts() {
         String organisationId = Register.organisation(Register.newAlias());
-        as(Tokens.coordinator()).body(Map.of("organisationId", organisationId, "type", "DATA_PROCESSING",
+        as(TestTokens.coordinator()).body(Map.of("organisationId", organisationId, "type", "DATA_PROCESSING",
                         "title", "Henkilötietojen käsittely", "validFrom", "2026-01-01", "validUntil", "2025-12-31"))
                 .when().post("/api/agreements")
                 .then().statusCode(422).body("violations[0].field", equalTo("validUntil"))

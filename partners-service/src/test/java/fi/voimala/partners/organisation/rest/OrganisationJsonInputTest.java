@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import fi.voimala.partners.support.Register;
-import fi.voimala.partners.support.Tokens;
+import fi.voimala.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.util.Map;
@@ -25,7 +25,7 @@ class OrganisationJsonInputTest {
     private static final String UNREADABLE = "https://voimala.fi/problems/unreadable-input";
 
     private static ValidatableResponse post(String json) {
-        return as(Tokens.coordinator()).body(json).post("/api/organisations").then().contentType(PROBLEM);
+        return as(TestTokens.coordinator()).body(json).post("/api/organisations").then().contentType(PROBLEM);
     }
 
     /** A valid body with one field replaced by raw JSON. */
@@ -49,14 +49,14 @@ class OrganisationJsonInputTest {
     @Test
     void aDecimalVersionIsNotRoundedOnUpdate() {
         Map<String, Object> body = Register.organisationBody(Register.newAlias());
-        String id = as(Tokens.coordinator()).body(body).post("/api/organisations").then().statusCode(201).extract().path("id");
+        String id = as(TestTokens.coordinator()).body(body).post("/api/organisations").then().statusCode(201).extract().path("id");
         body.put("version", 0.7);
-        as(Tokens.coordinator()).body(body).put("/api/organisations/" + id).then().statusCode(400).contentType(PROBLEM)
+        as(TestTokens.coordinator()).body(body).put("/api/organisations/" + id).then().statusCode(400).contentType(PROBLEM)
                 .body("type", equalTo(UNREADABLE))
                 .body("violations[0].field", equalTo("version"))
                 .body("violations[0].rule", equalTo("type"))
                 .body("violations[0].message", equalTo("must be a whole number, not a decimal number"));
-        as(Tokens.coordinator()).get("/api/organisations/" + id).then().body("version", equalTo(0));
+        as(TestTokens.coordinator()).get("/api/organisations/" + id).then().body("version", equalTo(0));
     }
 
     @Test
@@ -90,7 +90,7 @@ class OrganisationJsonInputTest {
 
     @Test
     void anEmptyBodyIsNamedAsTheMissingBody() {
-        as(Tokens.coordinator()).post("/api/organisations").then().statusCode(400).contentType(PROBLEM)
+        as(TestTokens.coordinator()).post("/api/organisations").then().statusCode(400).contentType(PROBLEM)
                 .body("type", equalTo(UNREADABLE))
                 .body("violations[0].field", nullValue())
                 .body("violations[0].rule", equalTo("body-required"))

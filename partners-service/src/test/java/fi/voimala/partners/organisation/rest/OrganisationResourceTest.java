@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
 import fi.voimala.partners.support.Register;
-import fi.voimala.partners.support.Tokens;
+import fi.voimala.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ class OrganisationResourceTest {
         String alias = Register.newAlias();
         Map<String, Object> body = Register.organisationBody(alias);
         body.put("sectors", List.of("MUNICIPALITY", "SOCIAL_AND_HEALTH"));
-        String id = as(Tokens.coordinator()).body(body).when().post("/api/organisations")
+        String id = as(TestTokens.coordinator()).body(body).when().post("/api/organisations")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/organisations/"))
                 .body("id", notNullValue())
@@ -41,7 +41,7 @@ class OrganisationResourceTest {
                 .body("status", equalTo("MEMBER"))
                 .body("sectors", contains("SOCIAL_AND_HEALTH", "MUNICIPALITY"))
                 .extract().path("id");
-        as(Tokens.coordinator()).when().get("/api/organisations/" + id)
+        as(TestTokens.coordinator()).when().get("/api/organisations/" + id)
                 .then().statusCode(200)
                 .body("businessId", equalTo(body.get("businessId")))
                 .body("keycloakAlias", equalTo(alias))
@@ -53,7 +53,7 @@ class OrganisationResourceTest {
         Map<String, Object> body = Register.organisationBody(Register.newAlias());
         // 0112038-9 is a real, valid business ID (Nokia Oyj, Finnish trade register); -8 breaks its check digit.
         body.put("businessId", "0112038-8");
-        as(Tokens.coordinator()).body(body).when().post("/api/organisations")
+        as(TestTokens.coordinator()).body(body).when().post("/api/organisations")
                 .then().statusCode(422).contentType(PROBLEM)
                 .body("violations[0].field", equalTo("businessId"))
                 .body("violations[0].rule", equalTo("business-id-check-digit"));
@@ -65,7 +65,7 @@ class OrganisationResourceTest {
         for (String wrong : List.of("1234567", "112038-9", "0112038_9", "ABCDEFG-1")) {
             Map<String, Object> body = Register.organisationBody(Register.newAlias());
             body.put("businessId", wrong);
-            as(Tokens.coordinator()).body(body).when().post("/api/organisations")
+            as(TestTokens.coordinator()).body(body).when().post("/api/organisations")
                     .then().statusCode(422).contentType(PROBLEM)
                     .body("violations[0].field", equalTo("businessId"))
                     .body("violations[0].rule", equalTo("business-id-format"));
@@ -74,7 +74,7 @@ class OrganisationResourceTest {
 
     @Test
     void missingFieldsAreEachNamed() {
-        as(Tokens.coordinator()).body(Map.of("name", " ")).when().post("/api/organisations")
+        as(TestTokens.coordinator()).body(Map.of("name", " ")).when().post("/api/organisations")
                 .then().statusCode(422).contentType(PROBLEM)
                 .body("violations.field", hasItem("name"))
                 .body("violations.field", hasItem("businessId"))
@@ -87,7 +87,7 @@ class OrganisationResourceTest {
     void anUnknownSectorIsRejectedWithTheAllowedValues() {
         Map<String, Object> body = Register.organisationBody(Register.newAlias());
         body.put("sectors", List.of("SPORTS"));
-        as(Tokens.coordinator()).body(body).when().post("/api/organisations")
+        as(TestTokens.coordinator()).body(body).when().post("/api/organisations")
                 .then().statusCode(422).contentType(PROBLEM)
                 .body("violations[0].field", equalTo("sectors[0]"))
                 .body("violations[0].rule", equalTo("known-value"))
@@ -98,87 +98,87 @@ class OrganisationResourceTest {
     void unreadableInputIs400NamingTheField() {
         Map<String, Object> body = Register.organisationBody(Register.newAlias());
         body.put("memberSince", "1.1.2018");
-        as(Tokens.coordinator()).body(body).when().post("/api/organisations")
+        as(TestTokens.coordinator()).body(body).when().post("/api/organisations")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("violations[0].field", equalTo("memberSince"));
-        as(Tokens.coordinator()).body("{\"name\": ").when().post("/api/organisations")
+        as(TestTokens.coordinator()).body("{\"name\": ").when().post("/api/organisations")
                 .then().statusCode(400).contentType(PROBLEM);
     }
 
     @Test
     void aSecondOrganisationWithTheSameBusinessIdOrAliasIsRejected() {
         Map<String, Object> first = Register.organisationBody(Register.newAlias());
-        as(Tokens.coordinator()).body(first).when().post("/api/organisations").then().statusCode(201);
+        as(TestTokens.coordinator()).body(first).when().post("/api/organisations").then().statusCode(201);
 
         Map<String, Object> sameBusinessId = Register.organisationBody(Register.newAlias());
         sameBusinessId.put("businessId", first.get("businessId"));
-        as(Tokens.coordinator()).body(sameBusinessId).when().post("/api/organisations")
+        as(TestTokens.coordinator()).body(sameBusinessId).when().post("/api/organisations")
                 .then().statusCode(422).body("violations[0].field", equalTo("businessId"))
                 .body("violations[0].rule", equalTo("unique"));
 
         Map<String, Object> sameAlias = Register.organisationBody((String) first.get("keycloakAlias"));
-        as(Tokens.coordinator()).body(sameAlias).when().post("/api/organisations")
+        as(TestTokens.coordinator()).body(sameAlias).when().post("/api/organisations")
                 .then().statusCode(422).body("violations[0].field", equalTo("keycloakAlias"));
     }
 
     @Test
     void anUpdateWithAStaleVersionGets409AndChangesNothing() {
         Map<String, Object> body = Register.organisationBody(Register.newAlias());
-        String id = as(Tokens.coordinator()).body(body).when().post("/api/organisations")
+        String id = as(TestTokens.coordinator()).body(body).when().post("/api/organisations")
                 .then().statusCode(201).extract().path("id");
 
         body.put("name", "Uusi nimi");
         body.put("version", 0);
-        as(Tokens.coordinator()).body(body).when().put("/api/organisations/" + id)
+        as(TestTokens.coordinator()).body(body).when().put("/api/organisations/" + id)
                 .then().statusCode(200).body("name", equalTo("Uusi nimi")).body("version", equalTo(1));
 
         body.put("name", "Vanhentunut muutos");
-        as(Tokens.coordinator()).body(body).when().put("/api/organisations/" + id)
+        as(TestTokens.coordinator()).body(body).when().put("/api/organisations/" + id)
                 .then().statusCode(409).contentType(PROBLEM).body("violations[0].rule", equalTo("stale-version"));
-        as(Tokens.coordinator()).when().get("/api/organisations/" + id).then().body("name", equalTo("Uusi nimi"));
+        as(TestTokens.coordinator()).when().get("/api/organisations/" + id).then().body("name", equalTo("Uusi nimi"));
 
         body.remove("version");
-        as(Tokens.coordinator()).body(body).when().put("/api/organisations/" + id)
+        as(TestTokens.coordinator()).body(body).when().put("/api/organisations/" + id)
                 .then().statusCode(422).body("violations[0].field", equalTo("version"));
     }
 
     @Test
     void anOrganisationThatLeavesKeepsItsDataMarked() {
         String id = Register.organisation(Register.newAlias());
-        as(Tokens.coordinator()).body(Map.of("leftOn", "2026-06-30", "reason", "hanke päättyi"))
+        as(TestTokens.coordinator()).body(Map.of("leftOn", "2026-06-30", "reason", "hanke päättyi"))
                 .when().post("/api/organisations/" + id + "/leave")
                 .then().statusCode(200)
                 .body("status", equalTo("LEFT"))
                 .body("memberUntil", equalTo("2026-06-30"))
                 .body("leaveReason", equalTo("hanke päättyi"));
-        as(Tokens.coordinator()).when().get("/api/organisations/" + id).then().statusCode(200).body("status", equalTo("LEFT"));
-        as(Tokens.coordinator()).body(Map.of()).when().post("/api/organisations/" + id + "/leave")
+        as(TestTokens.coordinator()).when().get("/api/organisations/" + id).then().statusCode(200).body("status", equalTo("LEFT"));
+        as(TestTokens.coordinator()).body(Map.of()).when().post("/api/organisations/" + id + "/leave")
                 .then().statusCode(409).contentType(PROBLEM).body("violations[0].rule", equalTo("already-left"));
     }
 
     @Test
     void leavingIsRecordedWhenItHappensAndMembershipCannotStartAfterIt() {
         Map<String, Object> body = Register.organisationBody(Register.newAlias());
-        String id = as(Tokens.coordinator()).body(body).when().post("/api/organisations")
+        String id = as(TestTokens.coordinator()).body(body).when().post("/api/organisations")
                 .then().statusCode(201).extract().path("id");
         String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Helsinki")).plusDays(1).toString();
-        as(Tokens.coordinator()).body(Map.of("leftOn", tomorrow)).when().post("/api/organisations/" + id + "/leave")
+        as(TestTokens.coordinator()).body(Map.of("leftOn", tomorrow)).when().post("/api/organisations/" + id + "/leave")
                 .then().statusCode(422).body("violations[0].field", equalTo("leftOn"))
                 .body("violations[0].rule", equalTo("not-in-future"));
-        as(Tokens.coordinator()).body(Map.of("leftOn", "2025-12-31")).when().post("/api/organisations/" + id + "/leave")
+        as(TestTokens.coordinator()).body(Map.of("leftOn", "2025-12-31")).when().post("/api/organisations/" + id + "/leave")
                 .then().statusCode(200).body("status", equalTo("LEFT"));
         body.put("memberSince", "2026-01-15");
         body.put("version", 1);
-        as(Tokens.coordinator()).body(body).when().put("/api/organisations/" + id)
+        as(TestTokens.coordinator()).body(body).when().put("/api/organisations/" + id)
                 .then().statusCode(422).body("violations[0].field", equalTo("memberSince"))
                 .body("violations[0].rule", equalTo("before-member-until"));
     }
 
     @Test
     void unknownIdsAre404() {
-        as(Tokens.coordinator()).when().get("/api/organisations/" + UUID.randomUUID())
+        as(TestTokens.coordinator()).when().get("/api/organisations/" + UUID.randomUUID())
                 .then().statusCode(404).contentType(PROBLEM);
-        as(Tokens.coordinator()).body(Map.of()).when().post("/api/organisations/" + UUID.randomUUID() + "/leave")
+        as(TestTokens.coordinator()).body(Map.of()).when().post("/api/organisations/" + UUID.randomUUID() + "/leave")
                 .then().statusCode(404);
     }
 
@@ -189,41 +189,41 @@ class OrganisationResourceTest {
             Map<String, Object> body = Register.organisationBody(Register.newAlias());
             body.put("name", name + " " + marker);
             body.put("sectors", List.of("EDUCATION"));
-            as(Tokens.coordinator()).body(body).when().post("/api/organisations").then().statusCode(201);
+            as(TestTokens.coordinator()).body(body).when().post("/api/organisations").then().statusCode(201);
         }
-        as(Tokens.coordinator()).queryParam("q", marker).queryParam("sort", "-name").queryParam("size", 2)
+        as(TestTokens.coordinator()).queryParam("q", marker).queryParam("sort", "-name").queryParam("size", 2)
                 .when().get("/api/organisations")
                 .then().statusCode(200)
                 .body("totalItems", equalTo(3))
                 .body("totalPages", equalTo(2))
                 .body("items.name", contains("Cee " + marker, "Bee " + marker));
-        as(Tokens.coordinator()).queryParam("q", marker.toUpperCase()).queryParam("sort", "name").queryParam("size", 2).queryParam("page", 1)
+        as(TestTokens.coordinator()).queryParam("q", marker.toUpperCase()).queryParam("sort", "name").queryParam("size", 2).queryParam("page", 1)
                 .when().get("/api/organisations")
                 .then().statusCode(200).body("items.name", contains("Cee " + marker));
-        as(Tokens.coordinator()).queryParam("sector", "EDUCATION").queryParam("size", 100)
+        as(TestTokens.coordinator()).queryParam("sector", "EDUCATION").queryParam("size", 100)
                 .when().get("/api/organisations")
                 .then().statusCode(200).body("items.sectors", everyItem(hasItem("EDUCATION")));
     }
 
     @Test
     void badListParametersAreNamed() {
-        as(Tokens.coordinator()).queryParam("sector", "SPORTS").when().get("/api/organisations")
+        as(TestTokens.coordinator()).queryParam("sector", "SPORTS").when().get("/api/organisations")
                 .then().statusCode(422).contentType(PROBLEM).body("violations[0].field", equalTo("sector"));
-        as(Tokens.coordinator()).queryParam("sort", "password").when().get("/api/organisations")
+        as(TestTokens.coordinator()).queryParam("sort", "password").when().get("/api/organisations")
                 .then().statusCode(422).body("violations[0].field", equalTo("sort"));
-        as(Tokens.coordinator()).queryParam("size", 1000).when().get("/api/organisations")
+        as(TestTokens.coordinator()).queryParam("size", 1000).when().get("/api/organisations")
                 .then().statusCode(422).body("violations[0].field", equalTo("size"));
-        as(Tokens.coordinator()).queryParam("page", "x").when().get("/api/organisations")
+        as(TestTokens.coordinator()).queryParam("page", "x").when().get("/api/organisations")
                 .then().statusCode(422).body("violations[0].field", equalTo("page"));
         // page × size beyond what a database offset holds: named, not a 500.
-        as(Tokens.coordinator()).queryParam("page", Integer.MAX_VALUE).when().get("/api/organisations")
+        as(TestTokens.coordinator()).queryParam("page", Integer.MAX_VALUE).when().get("/api/organisations")
                 .then().statusCode(422).body("violations[0].field", equalTo("page"));
-        as(Tokens.coordinator()).queryParam("member", "yes").when().get("/api/organisations")
+        as(TestTokens.coordinator()).queryParam("member", "yes").when().get("/api/organisations")
                 .then().statusCode(422).body("violations[0].field", equalTo("member"));
     }
 
     private static void assertNoOrganisationWithAlias(String alias) {
-        as(Tokens.coordinator()).queryParam("q", alias).when().get("/api/organisations")
+        as(TestTokens.coordinator()).queryParam("q", alias).when().get("/api/organisations")
                 .then().statusCode(200).body("items", hasSize(0)).body("totalItems", is(0));
     }
 }

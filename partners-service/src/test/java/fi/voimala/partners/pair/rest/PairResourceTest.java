@@ -4,7 +4,7 @@ import static fi.voimala.partners.support.Register.as;
 import static org.hamcrest.Matchers.equalTo;
 
 import fi.voimala.partners.support.Register;
-import fi.voimala.partners.support.Tokens;
+import fi.voimala.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import java.util.UUID;
@@ -22,15 +22,15 @@ class PairResourceTest {
         String organisationId = Register.organisation(Register.newAlias());
         String artist = Register.artist(organisationId);
         String nurse = Register.nurse(organisationId);
-        String id = as(Tokens.coordinator())
+        String id = as(TestTokens.coordinator())
                 .body(Map.of("artsProfessionalId", artist, "careProfessionalId", nurse, "formedOn", "2026-09-01"))
                 .when().post("/api/pairs")
                 .then().statusCode(201).body("status", equalTo("ACTIVE")).body("formedOn", equalTo("2026-09-01"))
                 .extract().path("id");
-        as(Tokens.coordinator()).body(Map.of("dissolvedOn", "2026-11-20", "reason", "sarja päättyi"))
+        as(TestTokens.coordinator()).body(Map.of("dissolvedOn", "2026-11-20", "reason", "sarja päättyi"))
                 .when().post("/api/pairs/" + id + "/dissolve")
                 .then().statusCode(200).body("status", equalTo("DISSOLVED")).body("dissolveReason", equalTo("sarja päättyi"));
-        as(Tokens.coordinator()).body(Map.of()).when().post("/api/pairs/" + id + "/dissolve")
+        as(TestTokens.coordinator()).body(Map.of()).when().post("/api/pairs/" + id + "/dissolve")
                 .then().statusCode(409).body("violations[0].rule", equalTo("already-dissolved"));
         // Once dissolved, the same two may form a new pair.
         Register.pair(artist, nurse);
@@ -49,7 +49,7 @@ class PairResourceTest {
         String artist = Register.artist(organisationId);
         String nurse = Register.nurse(organisationId);
         Register.pair(artist, nurse);
-        as(Tokens.coordinator()).body(Map.of("artsProfessionalId", artist, "careProfessionalId", nurse))
+        as(TestTokens.coordinator()).body(Map.of("artsProfessionalId", artist, "careProfessionalId", nurse))
                 .when().post("/api/pairs")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("careProfessionalId"))
@@ -64,21 +64,21 @@ class PairResourceTest {
         String nurse = Register.nurse(organisationId);
         String otherNurse = Register.nurse(organisationId);
 
-        as(Tokens.coordinator()).body(Map.of("artsProfessionalId", artist, "careProfessionalId", artist))
+        as(TestTokens.coordinator()).body(Map.of("artsProfessionalId", artist, "careProfessionalId", artist))
                 .when().post("/api/pairs").then().statusCode(422)
                 .body("violations[0].rule", equalTo("different-professionals"));
-        as(Tokens.coordinator()).body(Map.of("artsProfessionalId", artist, "careProfessionalId", otherArtist))
+        as(TestTokens.coordinator()).body(Map.of("artsProfessionalId", artist, "careProfessionalId", otherArtist))
                 .when().post("/api/pairs").then().statusCode(422)
                 .body("violations[0].field", equalTo("careProfessionalId"))
                 .body("violations[0].rule", equalTo("care-or-education-field"));
-        as(Tokens.coordinator()).body(Map.of("artsProfessionalId", nurse, "careProfessionalId", otherNurse))
+        as(TestTokens.coordinator()).body(Map.of("artsProfessionalId", nurse, "careProfessionalId", otherNurse))
                 .when().post("/api/pairs").then().statusCode(422)
                 .body("violations[0].field", equalTo("artsProfessionalId"))
                 .body("violations[0].rule", equalTo("arts-and-culture-field"));
-        as(Tokens.coordinator()).body(Map.of("artsProfessionalId", UUID.randomUUID(), "careProfessionalId", nurse))
+        as(TestTokens.coordinator()).body(Map.of("artsProfessionalId", UUID.randomUUID(), "careProfessionalId", nurse))
                 .when().post("/api/pairs").then().statusCode(422)
                 .body("violations[0].field", equalTo("artsProfessionalId")).body("violations[0].rule", equalTo("exists"));
-        as(Tokens.coordinator()).body(Map.of("careProfessionalId", nurse))
+        as(TestTokens.coordinator()).body(Map.of("careProfessionalId", nurse))
                 .when().post("/api/pairs").then().statusCode(422)
                 .body("violations[0].field", equalTo("artsProfessionalId")).body("violations[0].rule", equalTo("not-null"));
     }
@@ -93,11 +93,11 @@ class PairResourceTest {
         String own = Register.pair(artist, Register.nurse(otherOrganisation));
         String foreign = Register.pair(Register.artist(otherOrganisation), Register.nurse(otherOrganisation));
 
-        as(Tokens.token("artist", alias, subject)).when().get("/api/pairs")
+        as(TestTokens.token("artist", alias, subject)).when().get("/api/pairs")
                 .then().statusCode(200).body("totalItems", equalTo(1)).body("items[0].id", equalTo(own));
-        as(Tokens.token("artist", alias, subject)).when().get("/api/pairs/" + foreign).then().statusCode(403);
-        as(Tokens.token("org-admin", alias)).when().get("/api/pairs/" + own).then().statusCode(200);
-        as(Tokens.token("org-admin", alias)).when().get("/api/pairs/" + foreign).then().statusCode(403);
-        as(Tokens.token("org-admin", alias)).body(Map.of()).when().post("/api/pairs/" + own + "/dissolve").then().statusCode(403);
+        as(TestTokens.token("artist", alias, subject)).when().get("/api/pairs/" + foreign).then().statusCode(403);
+        as(TestTokens.token("org-admin", alias)).when().get("/api/pairs/" + own).then().statusCode(200);
+        as(TestTokens.token("org-admin", alias)).when().get("/api/pairs/" + foreign).then().statusCode(403);
+        as(TestTokens.token("org-admin", alias)).body(Map.of()).when().post("/api/pairs/" + own + "/dissolve").then().statusCode(403);
     }
 }

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 
 import fi.voimala.partners.support.Register;
-import fi.voimala.partners.support.Tokens;
+import fi.voimala.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ class ProfessionalResourceTest {
     void anOrgAdminRegistersAndChangesItsOwnPeople() {
         String alias = Register.newAlias();
         String organisationId = Register.organisation(alias);
-        String admin = Tokens.token("org-admin", alias);
+        String admin = TestTokens.token("org-admin", alias);
         Map<String, Object> body = Register.professionalBody(organisationId, "SOCIAL_AND_HEALTH", "PRACTICAL_NURSE");
         String id = as(admin).body(body).when().post("/api/professionals")
                 .then().statusCode(201).body("profession", equalTo("PRACTICAL_NURSE")).body("version", equalTo(0))
@@ -52,7 +52,7 @@ class ProfessionalResourceTest {
                 new Case("profession", "NURSE", 422, "profession-in-field"))) {
             Map<String, Object> body = Register.professionalBody(organisationId, "ARTS_AND_CULTURE", "DANCER");
             body.put(c.field(), c.value());
-            as(Tokens.coordinator()).body(body).when().post("/api/professionals")
+            as(TestTokens.coordinator()).body(body).when().post("/api/professionals")
                     .then().statusCode(c.status()).contentType("application/problem+json")
                     .body("violations[0].field", equalTo(c.field()))
                     .body("violations[0].rule", equalTo(c.rule()));
@@ -63,21 +63,21 @@ class ProfessionalResourceTest {
     void anEmailAddressBelongsToOneProfessional() {
         String organisationId = Register.organisation(Register.newAlias());
         Map<String, Object> body = Register.professionalBody(organisationId, "EDUCATION", "TEACHER");
-        as(Tokens.coordinator()).body(body).when().post("/api/professionals").then().statusCode(201);
+        as(TestTokens.coordinator()).body(body).when().post("/api/professionals").then().statusCode(201);
         Map<String, Object> again = Register.professionalBody(organisationId, "EDUCATION", "TEACHER");
         again.put("email", ((String) body.get("email")).toUpperCase());
-        as(Tokens.coordinator()).body(again).when().post("/api/professionals")
+        as(TestTokens.coordinator()).body(again).when().post("/api/professionals")
                 .then().statusCode(422).body("violations[0].field", equalTo("email")).body("violations[0].rule", equalTo("unique"));
     }
 
     @Test
     void anOrganisationThatDoesNotExistOrHasLeftTakesNoNewPeople() {
-        as(Tokens.coordinator()).body(Register.professionalBody(UUID.randomUUID().toString(), "EDUCATION", "TEACHER"))
+        as(TestTokens.coordinator()).body(Register.professionalBody(UUID.randomUUID().toString(), "EDUCATION", "TEACHER"))
                 .when().post("/api/professionals")
                 .then().statusCode(422).body("violations[0].field", equalTo("organisationId"));
         String organisationId = Register.organisation(Register.newAlias());
-        as(Tokens.coordinator()).body(Map.of()).when().post("/api/organisations/" + organisationId + "/leave").then().statusCode(200);
-        as(Tokens.coordinator()).body(Register.professionalBody(organisationId, "EDUCATION", "TEACHER"))
+        as(TestTokens.coordinator()).body(Map.of()).when().post("/api/organisations/" + organisationId + "/leave").then().statusCode(200);
+        as(TestTokens.coordinator()).body(Register.professionalBody(organisationId, "EDUCATION", "TEACHER"))
                 .when().post("/api/professionals")
                 .then().statusCode(422).body("violations[0].rule", equalTo("member-organisation"));
     }
@@ -89,7 +89,7 @@ class ProfessionalResourceTest {
         String otherId = Register.organisation(Register.newAlias());
         String ownPerson = Register.nurse(ownId);
         String otherPerson = Register.nurse(otherId);
-        String admin = Tokens.token("org-admin", ownAlias);
+        String admin = TestTokens.token("org-admin", ownAlias);
 
         as(admin).queryParam("size", 100).when().get("/api/professionals")
                 .then().statusCode(200).body("items.organisationId", everyItem(equalTo(ownId)))
@@ -105,14 +105,14 @@ class ProfessionalResourceTest {
         move.put("version", 0);
         as(admin).body(move).when().put("/api/professionals/" + ownPerson).then().statusCode(403);
         as(admin).body(move).when().put("/api/professionals/" + otherPerson).then().statusCode(403);
-        as(Tokens.coordinator()).when().get("/api/professionals/" + ownPerson).then().body("organisationId", equalTo(ownId));
+        as(TestTokens.coordinator()).when().get("/api/professionals/" + ownPerson).then().body("organisationId", equalTo(ownId));
     }
 
     @Test
     void onlyTheCoordinatorLinksAProfileToALogin() {
         String alias = Register.newAlias();
         String organisationId = Register.organisation(alias);
-        String admin = Tokens.token("org-admin", alias);
+        String admin = TestTokens.token("org-admin", alias);
         Map<String, Object> body = Register.professionalBody(organisationId, "ARTS_AND_CULTURE", "DANCER");
         body.put("keycloakUserId", UUID.randomUUID().toString());
         as(admin).body(body).when().post("/api/professionals").then().statusCode(403);
@@ -122,7 +122,7 @@ class ProfessionalResourceTest {
         body.put("version", 0);
         body.put("keycloakUserId", UUID.randomUUID().toString());
         as(admin).body(body).when().put("/api/professionals/" + id).then().statusCode(403);
-        as(Tokens.coordinator()).body(body).when().put("/api/professionals/" + id)
+        as(TestTokens.coordinator()).body(body).when().put("/api/professionals/" + id)
                 .then().statusCode(200).body("keycloakUserId", equalTo(body.get("keycloakUserId")));
         // Sending back the link as read is no change, so the org-admin may still edit the rest.
         body.put("version", 1);
@@ -134,17 +134,17 @@ class ProfessionalResourceTest {
     void aProfessionalInAnActivePairKeepsTheirField() {
         String organisationId = Register.organisation(Register.newAlias());
         Map<String, Object> artistBody = Register.professionalBody(organisationId, "ARTS_AND_CULTURE", "MUSICIAN");
-        String artist = as(Tokens.coordinator()).body(artistBody).when().post("/api/professionals")
+        String artist = as(TestTokens.coordinator()).body(artistBody).when().post("/api/professionals")
                 .then().statusCode(201).extract().path("id");
         String pair = Register.pair(artist, Register.nurse(organisationId));
         artistBody.put("version", 0);
         artistBody.put("field", "SOCIAL_AND_HEALTH");
         artistBody.put("profession", "NURSE");
-        as(Tokens.coordinator()).body(artistBody).when().put("/api/professionals/" + artist)
+        as(TestTokens.coordinator()).body(artistBody).when().put("/api/professionals/" + artist)
                 .then().statusCode(422).body("violations[0].field", equalTo("field"))
                 .body("violations[0].rule", equalTo("field-in-active-pair"));
-        as(Tokens.coordinator()).body(Map.of()).when().post("/api/pairs/" + pair + "/dissolve").then().statusCode(200);
-        as(Tokens.coordinator()).body(artistBody).when().put("/api/professionals/" + artist)
+        as(TestTokens.coordinator()).body(Map.of()).when().post("/api/pairs/" + pair + "/dissolve").then().statusCode(200);
+        as(TestTokens.coordinator()).body(artistBody).when().put("/api/professionals/" + artist)
                 .then().statusCode(200).body("field", equalTo("SOCIAL_AND_HEALTH"));
     }
 
@@ -155,7 +155,7 @@ class ProfessionalResourceTest {
         String subject = UUID.randomUUID().toString();
         String self = Register.professional(organisationId, "ARTS_AND_CULTURE", "VISUAL_ARTIST", subject);
         String colleague = Register.nurse(organisationId);
-        String artist = Tokens.token("artist", alias, subject);
+        String artist = TestTokens.token("artist", alias, subject);
 
         as(artist).when().get("/api/professionals").then().statusCode(200)
                 .body("totalItems", equalTo(1)).body("items[0].id", equalTo(self));

@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 
 import fi.voimala.partners.support.Register;
-import fi.voimala.partners.support.Tokens;
+import fi.voimala.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,30 +20,30 @@ class SiteResourceTest {
     @Test
     void aWardIsRegisteredWithItsCodeAndClosed() {
         String organisationId = Register.organisation(Register.newAlias());
-        String id = as(Tokens.coordinator()).body(Register.wardBody(organisationId, "Harjulan sairaala", "H2"))
+        String id = as(TestTokens.coordinator()).body(Register.wardBody(organisationId, "Harjulan sairaala", "H2"))
                 .when().post("/api/sites")
                 .then().statusCode(201).body("type", equalTo("HOSPITAL_WARD")).body("wardCode", equalTo("H2"))
                 .body("status", equalTo("OPEN")).extract().path("id");
-        as(Tokens.coordinator()).body(Map.of("closedOn", "2026-11-20", "reason", "remontti"))
+        as(TestTokens.coordinator()).body(Map.of("closedOn", "2026-11-20", "reason", "remontti"))
                 .when().post("/api/sites/" + id + "/close")
                 .then().statusCode(200).body("status", equalTo("CLOSED")).body("closedOn", equalTo("2026-11-20"));
-        as(Tokens.coordinator()).body(Map.of()).when().post("/api/sites/" + id + "/close")
+        as(TestTokens.coordinator()).body(Map.of()).when().post("/api/sites/" + id + "/close")
                 .then().statusCode(409).body("violations[0].rule", equalTo("already-closed"));
         // A closed ward's code may be given to a new ward.
-        as(Tokens.coordinator()).body(Register.wardBody(organisationId, "Harjulan sairaala", "H2"))
+        as(TestTokens.coordinator()).body(Register.wardBody(organisationId, "Harjulan sairaala", "H2"))
                 .when().post("/api/sites").then().statusCode(201);
     }
 
     @Test
     void aWardCodeIsUniqueWithinItsHospitalOnly() {
         String organisationId = Register.organisation(Register.newAlias());
-        as(Tokens.coordinator()).body(Register.wardBody(organisationId, "Harjulan sairaala", "K1"))
+        as(TestTokens.coordinator()).body(Register.wardBody(organisationId, "Harjulan sairaala", "K1"))
                 .when().post("/api/sites").then().statusCode(201);
-        as(Tokens.coordinator()).body(Register.wardBody(organisationId, "HARJULAN SAIRAALA", "k1"))
+        as(TestTokens.coordinator()).body(Register.wardBody(organisationId, "HARJULAN SAIRAALA", "k1"))
                 .when().post("/api/sites")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("wardCode")).body("violations[0].rule", equalTo("unique"));
-        as(Tokens.coordinator()).body(Register.wardBody(organisationId, "Kuopion yliopistollinen sairaala", "K1"))
+        as(TestTokens.coordinator()).body(Register.wardBody(organisationId, "Kuopion yliopistollinen sairaala", "K1"))
                 .when().post("/api/sites").then().statusCode(201);
     }
 
@@ -52,12 +52,12 @@ class SiteResourceTest {
         String organisationId = Register.organisation(Register.newAlias());
         Map<String, Object> ward = Register.wardBody(organisationId, "Harjulan sairaala", "X");
         ward.remove("wardCode");
-        as(Tokens.coordinator()).body(ward).when().post("/api/sites")
+        as(TestTokens.coordinator()).body(ward).when().post("/api/sites")
                 .then().statusCode(422).body("violations[0].field", equalTo("wardCode"))
                 .body("violations[0].rule", equalTo("ward-code-required"));
         Map<String, Object> house = Register.siteBody(organisationId, "SENIOR_HOUSE");
         house.put("wardCode", "A1");
-        as(Tokens.coordinator()).body(house).when().post("/api/sites")
+        as(TestTokens.coordinator()).body(house).when().post("/api/sites")
                 .then().statusCode(422).body("violations[0].field", equalTo("wardCode"))
                 .body("violations[0].rule", equalTo("ward-code-only-for-wards"));
     }
@@ -67,9 +67,9 @@ class SiteResourceTest {
         String organisationId = Register.organisation(Register.newAlias());
         Map<String, Object> body = Register.siteBody(organisationId, "DAY_CENTRE");
         body.put("postalCode", "7010");
-        as(Tokens.coordinator()).body(body).when().post("/api/sites")
+        as(TestTokens.coordinator()).body(body).when().post("/api/sites")
                 .then().statusCode(422).body("violations[0].field", equalTo("postalCode"));
-        as(Tokens.coordinator()).body(Register.siteBody(organisationId, "CASTLE")).when().post("/api/sites")
+        as(TestTokens.coordinator()).body(Register.siteBody(organisationId, "CASTLE")).when().post("/api/sites")
                 .then().statusCode(422).body("violations[0].field", equalTo("type"))
                 .body("violations[0].rule", equalTo("known-value"));
     }
@@ -80,7 +80,7 @@ class SiteResourceTest {
         String own = Register.organisation(alias);
         String other = Register.organisation(Register.newAlias());
         String otherSite = Register.site(other);
-        String admin = Tokens.token("org-admin", alias);
+        String admin = TestTokens.token("org-admin", alias);
 
         Map<String, Object> body = Register.siteBody(own, "RESPITE_CARE_UNIT");
         String id = as(admin).body(body).when().post("/api/sites").then().statusCode(201).extract().path("id");

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import fi.voimala.scheduling.support.Network;
-import fi.voimala.scheduling.support.Tokens;
+import fi.voimala.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
@@ -86,7 +86,7 @@ class AbsenceResourceTest {
     void aProfessionalRecordsTheirOwnAbsenceAndDeletingItFreesTheTime() {
         String login = UUID.randomUUID().toString();
         UUID artist = network.professional("ARTS_AND_CULTURE", login);
-        RequestSpecification me = Network.as(Tokens.token("artist", network.alias, login));
+        RequestSpecification me = Network.as(TestTokens.token("artist", network.alias, login));
 
         // Helsinki is UTC+2 in January (no summer time): 08:00 there is 06:00Z.
         String id = record(me, absence(artist, "2027-01-11T08:00:00+02:00", "2027-01-15T16:00:00+02:00", "a course in Tampere"))
@@ -100,12 +100,12 @@ class AbsenceResourceTest {
                 .extract().path("id");
         assertEquals(1, network.count("select count(*) from professional_booking where absence_id = ?::uuid", id));
 
-        Network.as(Tokens.token("artist", network.alias, login)).get("/api/absences/" + id).then().statusCode(200)
+        Network.as(TestTokens.token("artist", network.alias, login)).get("/api/absences/" + id).then().statusCode(200)
                 .body("id", equalTo(id));
-        Network.as(Tokens.token("artist", network.alias, login)).get("/api/absences").then().statusCode(200)
+        Network.as(TestTokens.token("artist", network.alias, login)).get("/api/absences").then().statusCode(200)
                 .body("totalItems", equalTo(1)).body("items[0].id", equalTo(id));
 
-        Network.as(Tokens.token("artist", network.alias, login)).delete("/api/absences/" + id).then().statusCode(204);
+        Network.as(TestTokens.token("artist", network.alias, login)).delete("/api/absences/" + id).then().statusCode(204);
         network.coordinator().get("/api/absences/" + id).then().statusCode(404).contentType("application/problem+json");
         assertEquals(0, network.count("select count(*) from professional_booking where professional_id = ?", artist));
         // The time is free: the same absence can be recorded again.
@@ -236,15 +236,15 @@ class AbsenceResourceTest {
                 "parental leave")).statusCode(201).extract().path("id");
         record(network.orgAdmin(), absence(stranger, "2027-04-05T08:00:00+03:00", "2027-04-09T16:00:00+03:00", null))
                 .statusCode(403).contentType("application/problem+json");
-        record(Network.as(Tokens.token("artist", network.alias, login)),
+        record(Network.as(TestTokens.token("artist", network.alias, login)),
                 absence(colleague, "2027-05-03T08:00:00+03:00", "2027-05-03T16:00:00+03:00", null)).statusCode(403);
         String strangers = record(network.coordinator(), absence(stranger, "2027-04-05T08:00:00+03:00",
                 "2027-04-09T16:00:00+03:00", null)).statusCode(201).extract().path("id");
 
         other.orgAdmin().get("/api/absences/" + own).then().statusCode(403);
         other.orgAdmin().delete("/api/absences/" + own).then().statusCode(403);
-        Network.as(Tokens.token("artist", network.alias, login)).get("/api/absences/" + own).then().statusCode(403);
-        Network.as(Tokens.token("artist", network.alias, login)).delete("/api/absences/" + own).then().statusCode(403);
+        Network.as(TestTokens.token("artist", network.alias, login)).get("/api/absences/" + own).then().statusCode(403);
+        Network.as(TestTokens.token("artist", network.alias, login)).delete("/api/absences/" + own).then().statusCode(403);
         network.orgAdmin().get("/api/absences/" + strangers).then().statusCode(403);
 
         // Lists hold only what the caller may see, in the counts too.
@@ -253,15 +253,15 @@ class AbsenceResourceTest {
                         org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.not(equalTo(stranger.toString()))));
         other.orgAdmin().queryParam("professionalId", colleague.toString()).get("/api/absences").then()
                 .statusCode(200).body("totalItems", equalTo(0));
-        Network.as(Tokens.token("artist", network.alias, login)).get("/api/absences").then().body("totalItems", equalTo(0));
+        Network.as(TestTokens.token("artist", network.alias, login)).get("/api/absences").then().body("totalItems", equalTo(0));
         network.coordinator().queryParam("professionalId", stranger.toString()).queryParam("from", "2027-04-09")
                 .queryParam("to", "2027-04-09").get("/api/absences").then().body("totalItems", equalTo(1));
         network.coordinator().queryParam("professionalId", stranger.toString()).queryParam("from", "2027-04-10")
                 .get("/api/absences").then().body("totalItems", equalTo(0));
 
         for (String role : List.of("viewer", "researcher", "hospital-system")) {
-            Network.as(Tokens.token(role, network.alias)).get("/api/absences").then().statusCode(403);
-            record(Network.as(Tokens.token(role, network.alias)),
+            Network.as(TestTokens.token(role, network.alias)).get("/api/absences").then().statusCode(403);
+            record(Network.as(TestTokens.token(role, network.alias)),
                     absence(colleague, "2027-06-01T08:00:00+03:00", "2027-06-01T16:00:00+03:00", null)).statusCode(403);
         }
         network.orgAdmin().delete("/api/absences/" + own).then().statusCode(204);

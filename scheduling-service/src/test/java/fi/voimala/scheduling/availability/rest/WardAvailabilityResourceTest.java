@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import fi.voimala.scheduling.support.IncomingEvent;
 import fi.voimala.scheduling.support.Network;
 import fi.voimala.scheduling.support.SentEvents;
-import fi.voimala.scheduling.support.Tokens;
+import fi.voimala.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -65,7 +65,7 @@ class WardAvailabilityResourceTest {
     }
 
     RequestSpecification hospital() {
-        return Network.as(Tokens.token("hospital-system", network.alias));
+        return Network.as(TestTokens.token("hospital-system", network.alias));
     }
 
     ValidatableResponse postFhir(RequestSpecification caller, String body) {
@@ -211,9 +211,9 @@ class WardAvailabilityResourceTest {
     @Test
     void aTokenWithoutAnOrganisationKnownHereMayNotPublish() {
         String body = statement("K5", "2027-05-10T09:00:00+03:00", "2027-05-10T11:00:00+03:00", "AVAILABLE", null);
-        postJson(Network.as(Tokens.token("hospital-system", null)), body).statusCode(403)
+        postJson(Network.as(TestTokens.token("hospital-system", null)), body).statusCode(403)
                 .contentType("application/problem+json").body("type", equalTo("https://voimala.fi/problems/forbidden"));
-        postJson(Network.as(Tokens.token("hospital-system", "no-such-hospital-" + UUID.randomUUID())), body).statusCode(403);
+        postJson(Network.as(TestTokens.token("hospital-system", "no-such-hospital-" + UUID.randomUUID())), body).statusCode(403);
         assertEquals(0, published());
     }
 
@@ -253,8 +253,8 @@ class WardAvailabilityResourceTest {
     void onlyHospitalSystemsPublish() {
         String body = statement("K5", "2027-05-10T09:00:00+03:00", "2027-05-10T11:00:00+03:00", "AVAILABLE", null);
         for (String role : List.of("coordinator", "org-admin", "artist", "care-professional", "viewer", "researcher")) {
-            postJson(Network.as(Tokens.token(role, network.alias)), body).statusCode(403);
-            postFhir(Network.as(Tokens.token(role, network.alias)),
+            postJson(Network.as(TestTokens.token(role, network.alias)), body).statusCode(403);
+            postFhir(Network.as(TestTokens.token(role, network.alias)),
                     slot("K5", "free", "2027-03-01T10:00:00+02:00", "2027-03-01T12:00:00+02:00", null)).statusCode(403);
         }
         given().contentType("application/json").body(body).post("/api/ward-availability").then().statusCode(401);
@@ -306,7 +306,7 @@ class WardAvailabilityResourceTest {
         other.orgAdmin().queryParam("siteId", k5.toString()).get("/api/ward-availability/windows").then().statusCode(403);
         other.orgAdmin().get("/api/ward-availability").then().statusCode(200)
                 .body("items.id", not(hasItem(ids.get(0))));
-        Network.as(Tokens.token("artist", network.alias)).queryParam("siteId", k5.toString())
+        Network.as(TestTokens.token("artist", network.alias)).queryParam("siteId", k5.toString())
                 .get("/api/ward-availability/windows").then().statusCode(403);
 
         hospital().get("/api/ward-availability/windows").then().statusCode(422).body("violations.field", hasItem("siteId"));

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.voimala.scheduling.feed.FeedSecret;
 import fi.voimala.scheduling.support.Network;
-import fi.voimala.scheduling.support.Tokens;
+import fi.voimala.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
@@ -64,7 +64,7 @@ class CalendarFeedResourceTest {
     }
 
     RequestSpecification artist() {
-        return Network.as(Tokens.token("artist", network.alias, login));
+        return Network.as(TestTokens.token("artist", network.alias, login));
     }
 
     String series(UUID pair, String firstDate) {
@@ -238,7 +238,7 @@ class CalendarFeedResourceTest {
         given().get("/calendar/short.ics").then().statusCode(404).contentType("application/problem+json");
         given().get("/calendar/" + FeedSecret.newSecret()).then().statusCode(404);
         // A token is neither needed nor any help.
-        given().auth().oauth2(Tokens.coordinator()).get("/calendar/" + FeedSecret.newSecret() + ".ics").then().statusCode(404);
+        given().auth().oauth2(TestTokens.coordinator()).get("/calendar/" + FeedSecret.newSecret() + ".ics").then().statusCode(404);
     }
 
     @Test
@@ -256,7 +256,7 @@ class CalendarFeedResourceTest {
         other.orgAdmin().delete("/api/calendar-feeds/" + byAdmin).then().statusCode(403);
         other.orgAdmin().queryParam("professionalId", artist.toString()).get("/api/calendar-feeds").then().statusCode(200)
                 .body("totalItems", equalTo(0));
-        Network.as(Tokens.token("care-professional", network.alias, UUID.randomUUID().toString()))
+        Network.as(TestTokens.token("care-professional", network.alias, UUID.randomUUID().toString()))
                 .get("/api/calendar-feeds/" + byAdmin).then().statusCode(403);
         network.orgAdmin().queryParam("professionalId", artist.toString()).get("/api/calendar-feeds").then()
                 .body("totalItems", equalTo(1)).body("items[0].id", equalTo(byAdmin));
@@ -276,8 +276,8 @@ class CalendarFeedResourceTest {
                 .body("violations.field", hasItem("active"));
 
         for (String role : List.of("viewer", "researcher", "hospital-system")) {
-            Network.as(Tokens.token(role, network.alias)).get("/api/calendar-feeds").then().statusCode(403);
-            Network.as(Tokens.token(role, network.alias)).body(Map.of("professionalId", artist.toString()))
+            Network.as(TestTokens.token(role, network.alias)).get("/api/calendar-feeds").then().statusCode(403);
+            Network.as(TestTokens.token(role, network.alias)).body(Map.of("professionalId", artist.toString()))
                     .post("/api/calendar-feeds").then().statusCode(403);
         }
         given().get("/api/calendar-feeds").then().statusCode(401);

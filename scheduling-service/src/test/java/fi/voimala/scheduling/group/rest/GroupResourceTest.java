@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fi.voimala.scheduling.support.Network;
-import fi.voimala.scheduling.support.Tokens;
+import fi.voimala.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -240,7 +240,7 @@ class GroupResourceTest {
         String others = createdId(groupBody(site, "Muiden ryhmä " + UUID.randomUUID()));
         planSeries(network.coordinator(), UUID.fromString(mine), network.pair(artist, network.nurse()));
         planSeries(network.coordinator(), UUID.fromString(others), network.pair());
-        RequestSpecification asArtist = Network.as(Tokens.token("artist", network.alias, login));
+        RequestSpecification asArtist = Network.as(TestTokens.token("artist", network.alias, login));
 
         asArtist.get("/api/groups/" + mine).then().statusCode(200).body("name", equalTo(mineBody.get("name")));
         asArtist.get("/api/groups/" + others).then().statusCode(403);
@@ -251,12 +251,12 @@ class GroupResourceTest {
         create(asArtist, groupBody(site, "Taiteilijan ryhmä")).statusCode(403);
 
         // A care professional without any series sees none; the roles without a part in groups get nothing at all.
-        Network.as(Tokens.token("care-professional", network.alias, network.nurse().toString())).get("/api/groups")
+        Network.as(TestTokens.token("care-professional", network.alias, network.nurse().toString())).get("/api/groups")
                 .then().statusCode(200).body("totalItems", equalTo(0));
         for (String role : List.of("viewer", "researcher", "hospital-system")) {
-            Network.as(Tokens.token(role, network.alias)).get("/api/groups").then().statusCode(403);
-            Network.as(Tokens.token(role, network.alias)).get("/api/groups/" + mine).then().statusCode(403);
-            create(Network.as(Tokens.token(role, network.alias)), groupBody(site, "Ei")).statusCode(403);
+            Network.as(TestTokens.token(role, network.alias)).get("/api/groups").then().statusCode(403);
+            Network.as(TestTokens.token(role, network.alias)).get("/api/groups/" + mine).then().statusCode(403);
+            create(Network.as(TestTokens.token(role, network.alias)), groupBody(site, "Ei")).statusCode(403);
         }
         io.restassured.RestAssured.given().get("/api/groups").then().statusCode(401);
     }

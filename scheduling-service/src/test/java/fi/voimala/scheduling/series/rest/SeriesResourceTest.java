@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.voimala.scheduling.support.Network;
 import fi.voimala.scheduling.support.SentEvents;
-import fi.voimala.scheduling.support.Tokens;
+import fi.voimala.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -225,7 +225,7 @@ class SeriesResourceTest {
         network.orgAdmin().body(seriesBody(ownGroup, network.pair(), "2027-09-07", 20)).post("/api/series").then().statusCode(201);
         other.orgAdmin().body(seriesBody(network.group(network.site()), network.pair(), "2027-09-14", 20))
                 .post("/api/series").then().statusCode(403);
-        Network.as(Tokens.token("artist", network.alias)).body(seriesBody(ownGroup, network.pair(), "2027-09-21", 20))
+        Network.as(TestTokens.token("artist", network.alias)).body(seriesBody(ownGroup, network.pair(), "2027-09-21", 20))
                 .post("/api/series").then().statusCode(403);
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fi.voimala.scheduling.support.Network;
 import fi.voimala.scheduling.support.SentEvents;
-import fi.voimala.scheduling.support.Tokens;
+import fi.voimala.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -134,7 +134,7 @@ class VisitResourceTest {
         UUID artist = network.professional("ARTS_AND_CULTURE", artistLogin);
         String mine = series(network.group(network.site()), network.pair(artist, network.nurse()), "2027-09-06", 15);
         String others = series(network.group(network.site()), network.pair(), "2027-09-06", 15);
-        String token = Tokens.token("artist", network.alias, artistLogin);
+        String token = TestTokens.token("artist", network.alias, artistLogin);
 
         List<String> seen = Network.as(token).queryParam("size", 100).get("/api/visits").then().statusCode(200)
                 .body("totalItems", equalTo(15)).extract().path("items.seriesId");

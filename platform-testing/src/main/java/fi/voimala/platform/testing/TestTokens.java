@@ -1,4 +1,4 @@
-package fi.voimala.scheduling.support;
+package fi.voimala.platform.testing;
 
 import io.smallrye.jwt.build.Jwt;
 import java.util.List;
@@ -8,12 +8,13 @@ import java.util.UUID;
 /**
  * Tokens shaped like realm voimala's (roles in {@code realm_access.roles}, {@code organization: [alias]},
  * the Keycloak user id in {@code sub}), signed with the key of the WireMock OIDC server the service trusts
- * in tests (quarkus-test-oidc-server's privateKey.jwk, issuer https://server.example.com), for the platform's
+ * in tests (quarkus-test-oidc-server's privateKey.jwk, on each service's test classpath, issuer
+ * https://server.example.com), for the platform's
  * audience {@code voimala-api} as the realm's audience mapper adds it.
  */
-public final class Tokens {
+public final class TestTokens {
 
-    private Tokens() {
+    private TestTokens() {
     }
 
     public static final String AUDIENCE = "voimala-api";
