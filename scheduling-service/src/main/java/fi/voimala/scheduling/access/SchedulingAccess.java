@@ -1,5 +1,6 @@
 package fi.voimala.scheduling.access;
 
+import fi.voimala.platform.paging.Filter;
 import fi.voimala.platform.security.Caller;
 import fi.voimala.platform.security.PlatformRole;
 import fi.voimala.scheduling.partner.ProfessionalCopy;
@@ -9,6 +10,8 @@ import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -81,6 +84,25 @@ public class SchedulingAccess {
     public Uni<ProfessionalCopy> requireActsFor(Caller caller, UUID professionalId) {
         return scopeOf(caller).chain(scope -> professionals.findById(professionalId)
                 .invoke(person -> require(scope.actsFor(professionalId, person))));
+    }
+
+    /**
+     * Limits a list of a professional's things (absences, calendar feeds) to those the caller may act for, in the
+     * query: all (coordinator); its own organisation's people's (org-admin); their own (professionals); both for a
+     * person with both roles.
+     */
+    public static void limitToPeopleActedFor(Filter filter, Scope scope) {
+        if (scope.everything()) {
+            return;
+        }
+        List<String> any = new ArrayList<>();
+        if (scope.admin()) {
+            any.add("professionalId in (select p.id from ProfessionalCopy p where p.organisationId = :own)");
+            filter.parameters().and("own", scope.organisationOrNone());
+        }
+        any.add("professionalId = :me");
+        filter.parameters().and("me", scope.professionalOrNone());
+        filter.where("(" + String.join(" or ", any) + ")");
     }
 
     public static void require(boolean allowed) {

@@ -14,7 +14,6 @@ import fi.voimala.scheduling.absence.api.AbsenceApi.AbsenceView;
 import fi.voimala.scheduling.absence.mapping.AbsenceMapper;
 import fi.voimala.scheduling.absence.repository.AbsenceRepository;
 import fi.voimala.scheduling.access.SchedulingAccess;
-import fi.voimala.scheduling.access.SchedulingAccess.Scope;
 import fi.voimala.scheduling.calendar.HelsinkiTime;
 import fi.voimala.scheduling.partner.ProfessionalCopy;
 import fi.voimala.scheduling.partner.repository.ProfessionalCopyRepository;
@@ -30,7 +29,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -126,27 +124,13 @@ public class AbsenceService {
                     .where("professionalId = :person", "person", criteria.professionalId())
                     .where("endsAt > :from", "from", criteria.from() == null ? null : HelsinkiTime.startOfDay(criteria.from()))
                     .where("startsAt < :to", "to", criteria.to() == null ? null : HelsinkiTime.startOfDay(criteria.to().plusDays(1)));
-            limitToScope(filter, scope);
+            SchedulingAccess.limitToPeopleActedFor(filter, scope);
             return Page.fetch(absences.find(filter.query(), page.toSort(), filter.parameters()), page, a -> a);
         }).chain(found -> professionals.byIds(found.items().stream().map(a -> a.professionalId).toList())
                 .map(personOf -> found.withItems(found.items().stream()
                         .map(a -> AbsenceMapper.toView(a, personOf.get(a.professionalId))).toList())));
     }
 
-    /** The absences a caller sees: all (coordinator); its own people's (org-admin); their own (professionals). */
-    static void limitToScope(Filter filter, Scope scope) {
-        if (scope.everything()) {
-            return;
-        }
-        List<String> any = new ArrayList<>();
-        if (scope.admin()) {
-            any.add("professionalId in (select p.id from ProfessionalCopy p where p.organisationId = :own)");
-            filter.parameters().and("own", scope.organisationOrNone());
-        }
-        any.add("professionalId = :me");
-        filter.parameters().and("me", scope.professionalOrNone());
-        filter.where("(" + String.join(" or ", any) + ")");
-    }
 
     /** The 409 for an absence over time the professional already has booked, naming the visit or absence. */
     static ConflictException clash(ProfessionalBooking other) {

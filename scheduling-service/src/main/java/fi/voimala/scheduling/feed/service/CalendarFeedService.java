@@ -9,7 +9,6 @@ import fi.voimala.platform.problem.ConflictException;
 import fi.voimala.platform.problem.RuleViolationException;
 import fi.voimala.platform.security.Caller;
 import fi.voimala.scheduling.access.SchedulingAccess;
-import fi.voimala.scheduling.access.SchedulingAccess.Scope;
 import fi.voimala.scheduling.feed.CalendarFeed;
 import fi.voimala.scheduling.feed.FeedSecret;
 import fi.voimala.scheduling.feed.api.FeedApi.FeedRequest;
@@ -26,8 +25,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -110,27 +107,13 @@ public class CalendarFeedService {
             if (criteria.active() != null) {
                 filter.where(criteria.active() ? "revokedAt is null" : "revokedAt is not null");
             }
-            limitToScope(filter, scope);
+            SchedulingAccess.limitToPeopleActedFor(filter, scope);
             return Page.fetch(feeds.find(filter.query(), page.toSort(), filter.parameters()), page, f -> f);
         }).chain(found -> professionals.byIds(found.items().stream().map(f -> f.professionalId).toList())
                 .map(personOf -> found.withItems(found.items().stream()
                         .map(f -> FeedMapper.toView(f, personOf.get(f.professionalId))).toList())));
     }
 
-    /** The feeds a caller sees: all (coordinator); its own people's (org-admin); their own (professionals). */
-    static void limitToScope(Filter filter, Scope scope) {
-        if (scope.everything()) {
-            return;
-        }
-        List<String> any = new ArrayList<>();
-        if (scope.admin()) {
-            any.add("professionalId in (select p.id from ProfessionalCopy p where p.organisationId = :own)");
-            filter.parameters().and("own", scope.organisationOrNone());
-        }
-        any.add("professionalId = :me");
-        filter.parameters().and("me", scope.professionalOrNone());
-        filter.where("(" + String.join(" or ", any) + ")");
-    }
 
     /** The address a calendar app subscribes to: the public base, then the secret. */
     String urlOf(String secret) {
