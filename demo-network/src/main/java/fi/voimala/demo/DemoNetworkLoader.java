@@ -183,7 +183,9 @@ public final class DemoNetworkLoader {
         LocalTime opens = LocalTime.parse(wards.get("opens").asText());
         LocalTime closes = LocalTime.parse(wards.get("closes").asText());
         int[] count = counts.computeIfAbsent("ward calendars", k -> new int[2]);
-        List<String> published = new ArrayList<>();
+        // Ward code -> how many windows were published: scheduling applies them one event at a time, so the wait is
+        // for all of them, not the first (a series planned half-way would find too few open days).
+        Map<String, Integer> published = new LinkedHashMap<>();
         for (JsonNode code : wards.get("wardCodes")) {
             String wardCode = code.asText();
             String siteId = wardSites.get(wardCode);
@@ -202,13 +204,13 @@ public final class DemoNetworkLoader {
                         .put("state", "AVAILABLE").put("reason", wards.get("reason").asText());
             }
             sendOnceKnown(hospitalToken, "POST", "/api/ward-availability", body, 202);
-            published.add(wardCode);
+            published.put(wardCode, statements.size());
             count[1]++;
         }
-        for (String wardCode : published) {
-            String siteId = wardSites.get(wardCode);
-            waitFor("the open windows of ward " + wardCode + " to be applied by scheduling",
-                    () -> openWindows(siteId, first, end.minusDays(1)) > 0);
+        for (Map.Entry<String, Integer> ward : published.entrySet()) {
+            String siteId = wardSites.get(ward.getKey());
+            waitFor("the " + ward.getValue() + " open windows of ward " + ward.getKey() + " to be applied by scheduling",
+                    () -> openWindows(siteId, first, end.minusDays(1)) >= ward.getValue());
         }
     }
 
