@@ -5,11 +5,19 @@ import static io.restassured.RestAssured.given;
 import fi.voimala.platform.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Builds fresh register data through the API as the coordinator, so each test owns what it checks
@@ -24,8 +32,17 @@ public final class Register {
         return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
-    /** A new valid Finnish business ID: seven random digits and their check digit (see BusinessId). */
-    public static String newBusinessId() {
+    /** Business IDs the test database holds (it is kept between runs) and those handed out in this run. */
+    private static Set<String> takenBusinessIds;
+
+    /**
+     * A new valid Finnish business ID: seven random digits and their check digit (see BusinessId), never one the test
+     * database already has: with seven digits, a random one met an earlier run's now and then.
+     */
+    public static synchronized String newBusinessId() {
+        if (takenBusinessIds == null) {
+            takenBusinessIds = existingBusinessIds();
+        }
         int[] weights = {7, 9, 10, 5, 8, 4, 2};
         while (true) {
             String digits = String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
@@ -34,10 +51,27 @@ public final class Register {
                 sum += (digits.charAt(i) - '0') * weights[i];
             }
             int remainder = sum % 11;
-            if (remainder != 1) {
-                return digits + "-" + (remainder == 0 ? 0 : 11 - remainder);
+            String id = digits + "-" + (remainder == 0 ? 0 : 11 - remainder);
+            if (remainder != 1 && takenBusinessIds.add(id)) {
+                return id;
             }
         }
+    }
+
+    private static Set<String> existingBusinessIds() {
+        Config config = ConfigProvider.getConfig();
+        Set<String> ids = new HashSet<>();
+        try (Connection connection = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres"),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+             ResultSet rows = connection.createStatement().executeQuery("select business_id from organisation")) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the test database's business IDs", e);
+        }
+        return ids;
     }
 
     public static String newAlias() {
