@@ -1,5 +1,8 @@
 package fi.voimala.scheduling.visit;
 
+import fi.voimala.scheduling.calendar.TimeSlot;
+import fi.voimala.scheduling.partner.PairCopy;
+import fi.voimala.scheduling.series.Series;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -49,8 +52,7 @@ public class Visit {
     public Instant updatedAt;
 
     /** A new scheduled visit of the series' pair at its site. */
-    public static Visit create(fi.voimala.scheduling.series.Series series, fi.voimala.scheduling.partner.PairCopy pair,
-                               int ordinal, fi.voimala.scheduling.calendar.TimeSlot slot) {
+    public static Visit create(Series series, PairCopy pair, int ordinal, TimeSlot slot) {
         Visit visit = new Visit();
         visit.id = UUID.randomUUID();
         visit.seriesId = series.id;

@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -41,19 +42,28 @@ public class PartnerEventsConsumer {
                           ProfessionalCopyRepository professionals, PairCopyRepository pairs, SiteCopyRepository sites,
                           PartnerChanges changes) {
         this.events = events;
+        // Each event carries its aggregate's whole state: one effect per aggregate keeps the copy, whatever happened.
+        EventHandlers.Effect<Organisation> organisation = e -> keep(organisations, e.data().id(), e.data().version(),
+                OrganisationCopy::new, o -> o.version, PartnerEventsConsumer::copy, e.data()).replaceWithVoid();
+        EventHandlers.Effect<Professional> professional = e -> keep(professionals, e.data().id(), e.data().version(),
+                ProfessionalCopy::new, p -> p.version, PartnerEventsConsumer::copy, e.data()).replaceWithVoid();
+        EventHandlers.Effect<Pair> pair = e -> keep(pairs, e.data().id(), e.data().version(),
+                PairCopy::new, p -> p.version, PartnerEventsConsumer::copy, e.data())
+                .chain(kept -> kept == null || kept.isActive() ? Uni.createFrom().voidItem() : changes.pairDissolved(kept));
+        EventHandlers.Effect<Site> site = e -> keep(sites, e.data().id(), e.data().version(),
+                SiteCopy::new, c -> c.version, PartnerEventsConsumer::copy, e.data())
+                .chain(kept -> kept == null || kept.isOpen() ? Uni.createFrom().voidItem() : changes.siteClosed(kept));
         this.handlers = EventHandlers
-                .on(PREFIX + "organisation.joined.v1", Organisation.class, e -> keep(organisations, e.data().id(), e.data().version(), OrganisationCopy::new, PartnerEventsConsumer::copy, e.data()).replaceWithVoid())
-                .and(PREFIX + "organisation.updated.v1", Organisation.class, e -> keep(organisations, e.data().id(), e.data().version(), OrganisationCopy::new, PartnerEventsConsumer::copy, e.data()).replaceWithVoid())
-                .and(PREFIX + "organisation.left.v1", Organisation.class, e -> keep(organisations, e.data().id(), e.data().version(), OrganisationCopy::new, PartnerEventsConsumer::copy, e.data()).replaceWithVoid())
-                .and(PREFIX + "professional.registered.v1", Professional.class, e -> keep(professionals, e.data().id(), e.data().version(), ProfessionalCopy::new, PartnerEventsConsumer::copy, e.data()).replaceWithVoid())
-                .and(PREFIX + "professional.updated.v1", Professional.class, e -> keep(professionals, e.data().id(), e.data().version(), ProfessionalCopy::new, PartnerEventsConsumer::copy, e.data()).replaceWithVoid())
-                .and(PREFIX + "pair.formed.v1", Pair.class, e -> keep(pairs, e.data().id(), e.data().version(), PairCopy::new, PartnerEventsConsumer::copy, e.data()).replaceWithVoid())
-                .and(PREFIX + "pair.dissolved.v1", Pair.class, e -> keep(pairs, e.data().id(), e.data().version(), PairCopy::new, PartnerEventsConsumer::copy, e.data())
-                        .chain(pair -> pair == null || pair.isActive() ? Uni.createFrom().voidItem() : changes.pairDissolved(pair)))
-                .and(PREFIX + "site.registered.v1", Site.class, e -> keep(sites, e.data().id(), e.data().version(), SiteCopy::new, PartnerEventsConsumer::copy, e.data()).replaceWithVoid())
-                .and(PREFIX + "site.updated.v1", Site.class, e -> keep(sites, e.data().id(), e.data().version(), SiteCopy::new, PartnerEventsConsumer::copy, e.data()).replaceWithVoid())
-                .and(PREFIX + "site.closed.v1", Site.class, e -> keep(sites, e.data().id(), e.data().version(), SiteCopy::new, PartnerEventsConsumer::copy, e.data())
-                        .chain(site -> site == null || site.isOpen() ? Uni.createFrom().voidItem() : changes.siteClosed(site)));
+                .on(PREFIX + "organisation.joined.v1", Organisation.class, organisation)
+                .and(PREFIX + "organisation.updated.v1", Organisation.class, organisation)
+                .and(PREFIX + "organisation.left.v1", Organisation.class, organisation)
+                .and(PREFIX + "professional.registered.v1", Professional.class, professional)
+                .and(PREFIX + "professional.updated.v1", Professional.class, professional)
+                .and(PREFIX + "pair.formed.v1", Pair.class, pair)
+                .and(PREFIX + "pair.dissolved.v1", Pair.class, pair)
+                .and(PREFIX + "site.registered.v1", Site.class, site)
+                .and(PREFIX + "site.updated.v1", Site.class, site)
+                .and(PREFIX + "site.closed.v1", Site.class, site);
     }
 
     @Incoming("partner-events")
@@ -66,32 +76,19 @@ public class PartnerEventsConsumer {
      * the event was older than the copy (nothing changed).
      */
     static <E, D> Uni<E> keep(PanacheRepositoryBase<E, UUID> repository, UUID id, long version, Supplier<E> create,
-                              BiConsumer<E, D> copy, D data) {
+                              ToLongFunction<E> versionOf, BiConsumer<E, D> copy, D data) {
         return repository.findById(id).chain(existing -> {
             if (existing == null) {
                 E fresh = create.get();
                 copy.accept(fresh, data);
                 return repository.persist(fresh);
             }
-            if (versionOf(existing) >= version) {
+            if (versionOf.applyAsLong(existing) >= version) {
                 return Uni.createFrom().nullItem();
             }
             copy.accept(existing, data);
             return Uni.createFrom().item(existing);
         });
-    }
-
-    private static long versionOf(Object copy) {
-        if (copy instanceof OrganisationCopy o) {
-            return o.version;
-        } else if (copy instanceof ProfessionalCopy p) {
-            return p.version;
-        } else if (copy instanceof PairCopy p) {
-            return p.version;
-        } else if (copy instanceof SiteCopy s) {
-            return s.version;
-        }
-        throw new IllegalArgumentException("not a copy: " + copy);
     }
 
     static void copy(OrganisationCopy to, Organisation from) {

@@ -218,8 +218,7 @@ public class VisitService {
             visit.status = status.name();
             visit.sessionRecordId = sessionRecordId;
             visit.updatedAt = Instant.now();
-            // A held or missed visit no longer blocks later planning beyond its own time: its bookings stay, since the
-            // pair was (or was meant to be) there.
+            // Its bookings stay: the pair was (or was meant to be) there at that time.
             return visits.flush().call(() -> events.record(held ? SchedulingEvents.VISIT_HELD : SchedulingEvents.VISIT_MISSED,
                     visit.id, VisitMapper.toEvent(visit)));
         });
