@@ -1,5 +1,6 @@
 package fi.voimala.scheduling.partner.consumer;
 
+import fi.voimala.platform.inbox.Copies;
 import fi.voimala.platform.inbox.EventConsumer;
 import fi.voimala.platform.inbox.EventHandlers;
 import fi.voimala.scheduling.partner.OrganisationCopy;
@@ -14,13 +15,8 @@ import fi.voimala.scheduling.partner.repository.OrganisationCopyRepository;
 import fi.voimala.scheduling.partner.repository.PairCopyRepository;
 import fi.voimala.scheduling.partner.repository.ProfessionalCopyRepository;
 import fi.voimala.scheduling.partner.repository.SiteCopyRepository;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
-import java.util.function.BiConsumer;
-import java.util.function.Supplier;
-import java.util.function.ToLongFunction;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -43,14 +39,14 @@ public class PartnerEventsConsumer {
                           PartnerChanges changes) {
         this.events = events;
         // Each event carries its aggregate's whole state: one effect per aggregate keeps the copy, whatever happened.
-        EventHandlers.Effect<Organisation> organisation = e -> keep(organisations, e.data().id(), e.data().version(),
+        EventHandlers.Effect<Organisation> organisation = e -> Copies.keep(organisations, e.data().id(), e.data().version(),
                 OrganisationCopy::new, o -> o.version, PartnerEventsConsumer::copy, e.data()).replaceWithVoid();
-        EventHandlers.Effect<Professional> professional = e -> keep(professionals, e.data().id(), e.data().version(),
+        EventHandlers.Effect<Professional> professional = e -> Copies.keep(professionals, e.data().id(), e.data().version(),
                 ProfessionalCopy::new, p -> p.version, PartnerEventsConsumer::copy, e.data()).replaceWithVoid();
-        EventHandlers.Effect<Pair> pair = e -> keep(pairs, e.data().id(), e.data().version(),
+        EventHandlers.Effect<Pair> pair = e -> Copies.keep(pairs, e.data().id(), e.data().version(),
                 PairCopy::new, p -> p.version, PartnerEventsConsumer::copy, e.data())
                 .chain(kept -> kept == null || kept.isActive() ? Uni.createFrom().voidItem() : changes.pairDissolved(kept));
-        EventHandlers.Effect<Site> site = e -> keep(sites, e.data().id(), e.data().version(),
+        EventHandlers.Effect<Site> site = e -> Copies.keep(sites, e.data().id(), e.data().version(),
                 SiteCopy::new, c -> c.version, PartnerEventsConsumer::copy, e.data())
                 .chain(kept -> kept == null || kept.isOpen() ? Uni.createFrom().voidItem() : changes.siteClosed(kept));
         this.handlers = EventHandlers
@@ -69,26 +65,6 @@ public class PartnerEventsConsumer {
     @Incoming("partner-events")
     public Uni<Void> onPartnerEvent(Message<String> message) {
         return events.consume(CONSUMER, message, handlers);
-    }
-
-    /**
-     * Stores the event's state as the copy when the copy is missing or older; answers the stored copy, or null when
-     * the event was older than the copy (nothing changed).
-     */
-    static <E, D> Uni<E> keep(PanacheRepositoryBase<E, UUID> repository, UUID id, long version, Supplier<E> create,
-                              ToLongFunction<E> versionOf, BiConsumer<E, D> copy, D data) {
-        return repository.findById(id).chain(existing -> {
-            if (existing == null) {
-                E fresh = create.get();
-                copy.accept(fresh, data);
-                return repository.persist(fresh);
-            }
-            if (versionOf.applyAsLong(existing) >= version) {
-                return Uni.createFrom().nullItem();
-            }
-            copy.accept(existing, data);
-            return Uni.createFrom().item(existing);
-        });
     }
 
     static void copy(OrganisationCopy to, Organisation from) {

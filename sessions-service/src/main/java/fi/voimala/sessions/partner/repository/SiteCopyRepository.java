@@ -1,0 +1,10 @@
+package fi.voimala.sessions.partner.repository;
+
+import fi.voimala.sessions.partner.SiteCopy;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+@ApplicationScoped
+public class SiteCopyRepository implements PanacheRepositoryBase<SiteCopy, UUID> {
+}
