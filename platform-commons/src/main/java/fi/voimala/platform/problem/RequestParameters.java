@@ -8,7 +8,6 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
@@ -23,11 +22,20 @@ final class RequestParameters {
 
     static String fieldOf(ConstraintViolation<?> violation) {
         List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
-        String field = nodes.stream()
-                .dropWhile(n -> n.getKind() == ElementKind.METHOD || n.getKind() == ElementKind.PARAMETER)
-                .map(n -> n.getIndex() != null ? n.getName() + "[" + n.getIndex() + "]" : n.getName())
-                .filter(name -> name != null && !name.isEmpty() && !name.startsWith("<"))
-                .collect(Collectors.joining("."));
+        StringBuilder path = new StringBuilder();
+        for (Path.Node n : nodes.stream()
+                .dropWhile(n -> n.getKind() == ElementKind.METHOD || n.getKind() == ElementKind.PARAMETER).toList()) {
+            // Hibernate Validator puts an element's index on the node after its container (items[1].name,
+            // methods[1].<list element>): it belongs to the name before it.
+            if (n.getIndex() != null && path.length() > 0) {
+                path.append('[').append(n.getIndex()).append(']');
+            }
+            String name = n.getName();
+            if (name != null && !name.isEmpty() && !name.startsWith("<")) {
+                path.append(path.length() > 0 ? "." : "").append(name);
+            }
+        }
+        String field = path.toString();
         if (!field.isEmpty()) {
             return field;
         }

@@ -35,7 +35,9 @@ public class AuditQuery {
     @WithSession
     public Uni<Page<AuditEntryView>> list(Criteria criteria, PageRequest page) {
         Filter filter = new Filter()
-                .where("array_contains(participantIds, :participant)", "participant", criteria.participantId())
+                // An array parameter: it is bound as uuid[] like the column (a single UUID inside array[...] went as text).
+                .where("array_includes(participantIds, :participant)", "participant",
+                        criteria.participantId() == null ? null : new UUID[] {criteria.participantId()})
                 .where("seriesId = :series", "series", criteria.seriesId())
                 .where("actor = :actor", "actor", criteria.actor())
                 .where("actorOrganisation = :organisation", "organisation", criteria.actorOrganisation())
