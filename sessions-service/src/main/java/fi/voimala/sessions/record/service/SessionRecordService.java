@@ -160,8 +160,8 @@ public class SessionRecordService {
         r.correctableUntil = r.recordedAt.plus(correctionWindow);
         r.updatedAt = r.recordedAt;
         return records.persist(r)
-                .call(() -> attendance.persist(present.participants().stream().map(p -> new Attendance(r.id, p.id))))
-                .call(() -> staffPresence.persist(present.staff().stream().map(s -> new StaffPresence(r.id, s.id))))
+                .call(() -> persistAll(present.participants().stream().map(p -> new Attendance(r.id, p.id)).toList()))
+                .call(() -> persistAll(present.staff().stream().map(s -> new StaffPresence(r.id, s.id)).toList()))
                 .call(() -> records.flush())
                 .call(() -> events.record(SessionEvents.RECORD_RECORDED, r.id,
                         SessionRecordMapper.toEventData(r, present.participantIds(), present.staffIds())))
@@ -220,8 +220,8 @@ public class SessionRecordService {
         concerned.addAll(present.participantIds());
         return attendance.remove(r.id, removedParticipants)
                 .call(() -> staffPresence.remove(r.id, removedStaff))
-                .call(() -> attendance.persist(addedParticipants.stream().map(p -> new Attendance(r.id, p))))
-                .call(() -> staffPresence.persist(addedStaff.stream().map(s -> new StaffPresence(r.id, s))))
+                .call(() -> persistAll(addedParticipants.stream().map(p -> new Attendance(r.id, p)).toList()))
+                .call(() -> persistAll(addedStaff.stream().map(s -> new StaffPresence(r.id, s)).toList()))
                 .call(() -> records.flush())
                 .call(() -> {
                     SessionRecordChange change = new SessionRecordChange();
@@ -496,6 +496,11 @@ public class SessionRecordService {
         return series.findById(r.seriesId).chain(found -> found == null ? Uni.createFrom().item(false)
                         : access.partiesOf(found).map(parties -> scope.reads(parties.pair(), parties.site())))
                 .invoke(SessionsAccess::require).replaceWithVoid();
+    }
+
+    /** Panache's persist of a collection fails on an empty one (an empty Uni.join). */
+    private static Uni<Void> persistAll(List<?> entities) {
+        return entities.isEmpty() ? Uni.createFrom().voidItem() : Panache.getSession().chain(session -> session.persistAll(entities.toArray()));
     }
 
     private Uni<SessionRecord> load(UUID id) {
