@@ -29,8 +29,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
  *
  * <ul>
  *   <li>The participant row; the database cascades to their consent withdrawals and attendance.</li>
- *   <li>Their id is taken out of earlier audit entries (the one update the audit log's trigger allows) and out of the
- *       participant lists of session records' history ({@code session_record_change.changes}).</li>
+ *   <li>Their id is taken out of earlier audit entries, their participants and their endpoints (the one update the
+ *       audit log's trigger allows), and out of the participant lists of session records' history
+ *       ({@code session_record_change.changes}).</li>
  *   <li>Events in the outbox that mention them (their own, published session-record events) are deleted, except
  *       session-record events not yet relayed: other services need those, so only the id is taken out of their
  *       {@code participantIds}.</li>
@@ -43,7 +44,12 @@ public class ParticipantErasureService {
 
     static final String ERASED = "[erased]";
 
-    static final String FROM_AUDIT_LOG = "update audit_entry set participant_ids = array_remove(participant_ids, cast(:id as uuid))"
+    /**
+     * Out of the entries' participants and endpoints (a participant's own paths name their id): the one update the
+     * audit log's trigger allows (V2__audit_erasure_endpoint.sql), which also fixes the {@value #ERASED} put in its place.
+     */
+    static final String FROM_AUDIT_LOG = "update audit_entry set participant_ids = array_remove(participant_ids, cast(:id as uuid)),"
+            + " endpoint = replace(endpoint, cast(:id as text), '" + ERASED + "')"
             + " where participant_ids @> array[cast(:id as uuid)]";
 
     /** Out of each correction's participants (from and to); a list left the same on both sides is no change at all. */
