@@ -64,7 +64,10 @@ public class ParticipantService {
 
     static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
     public static final Map<String, String> SORTABLE = Map.of("code", "pa.code", "enrolledAt", "pa.enrolledAt");
-    /** Codes tried before giving up: with 31^8 codes, even a second one is needed about once in a billion enrolments. */
+    /**
+     * Codes tried before giving up. With 31^8 ≈ 8.5·10^11 codes and some thousands given, a draw meets a taken code
+     * less than once in a hundred million enrolments; five in a row do not happen.
+     */
     static final int CODE_ATTEMPTS = 5;
     /** Consent to {@code purpose} was withdrawn by {@code :today} (the participant's alias is {@code pa}). */
     private static final String WITHDRAWN = "exists (select w.id from ConsentWithdrawal w where w.participantId = pa.id"
@@ -97,7 +100,7 @@ public class ParticipantService {
     /**
      * Enrols a person into a series the caller's pair runs (or any, for a coordinator), under a new code. On the rare
      * clash with a code already given the whole transaction is tried again with a new code: the failed insert has
-     * spoilt the first one.
+     * aborted the first transaction.
      */
     public Uni<ParticipantView> enrol(Caller caller, NewParticipant request) {
         return Panache.withTransaction(() -> access.scopeOf(caller)
@@ -260,7 +263,7 @@ public class ParticipantService {
             return Uni.createFrom().item(List.of());
         }
         List<UUID> ids = page.stream().map(p -> p.id).toList();
-        return withdrawals.of(ids).chain(all -> seriesRead(scope, ids).map(readable -> {
+        return withdrawals.of(ids).chain(all -> seriesRead(scope, page).map(readable -> {
                     Map<UUID, List<ConsentWithdrawal>> byParticipant = all.stream()
                             .collect(Collectors.groupingBy(w -> w.participantId));
                     return page.stream().map(p -> ParticipantMapper.toView(p, byParticipant.getOrDefault(p.id, List.of()),
@@ -273,12 +276,16 @@ public class ParticipantService {
                 });
     }
 
-    /** Of these participants' series, those the caller reads as more than a researcher (all, for most callers). */
-    private Uni<Set<UUID>> seriesRead(Scope scope, List<UUID> participantIds) {
-        Filter filter = new Filter().where("pa.id in :ids", "ids", participantIds);
-        if (!scope.everything()) {
-            SessionsAccess.limitToSeriesRead(filter, scope);
+    /**
+     * Of these participants' series, those the caller reads as more than a researcher. Only a researcher's list may
+     * hold others: anyone else's list is limited to the series it reads.
+     */
+    private Uni<Set<UUID>> seriesRead(Scope scope, List<Participant> page) {
+        if (scope.everything() || !scope.researcher()) {
+            return Uni.createFrom().item(page.stream().map(p -> p.seriesId).collect(Collectors.toSet()));
         }
+        Filter filter = new Filter().where("pa.id in :ids", "ids", page.stream().map(p -> p.id).toList());
+        SessionsAccess.limitToSeriesRead(filter, scope);
         return Panache.getSession().chain(session -> {
             var query = session.createSelectionQuery("select distinct pa.seriesId from Participant pa where "
                     + filter.query(), UUID.class);

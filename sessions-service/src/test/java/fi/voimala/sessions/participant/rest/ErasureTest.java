@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.voimala.sessions.support.Network;
@@ -45,7 +46,8 @@ import org.junit.jupiter.api.Test;
  * mentions their id or their code (also where the pair typed the code into a session's text), checked generically over
  * every table, except the audit entry of the erasure and the erased event in the outbox; the session records they
  * attended stay with the others present, earlier audit entries stay without their id, a session-record event not yet
- * relayed stays without their id; the erased event is sent; a second erasure finds nobody.
+ * relayed stays without their id; the erased event is sent; a second erasure finds nobody. The audit log's trigger
+ * lets erasure take an id out of an entry's participants and endpoint, and nothing else.
  */
 @QuarkusTest
 class ErasureTest {
@@ -178,6 +180,27 @@ class ErasureTest {
                 series.id()));
         assertFalse(events.all().stream().anyMatch(e -> anna.toString().equals(e.subject())
                 && e.type().endsWith("erased.v1")));
+    }
+
+    @Test
+    void theAuditLogLetsErasureTakeAnIdOutOfTheEndpointAndNothingElse() {
+        UUID erased = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        UUID entry = UUID.randomUUID();
+        network.execute("insert into audit_entry (id, at, actor, actor_roles, action, endpoint, participant_ids, series_id)"
+                + " values (?, now(), 'aino.artisti', '{artist}', 'READ', ?, cast(? as uuid[]), ?)", entry,
+                "GET " + PARTICIPANTS + "/" + erased, array(erased, other), series.id());
+        // The endpoint alone, or the id alone while the endpoint still names it: refused.
+        assertThrows(IllegalStateException.class, () -> network.execute(
+                "update audit_entry set endpoint = 'GET /api/participants' where id = ?", entry));
+        assertThrows(IllegalStateException.class, () -> network.execute(
+                "update audit_entry set participant_ids = array_remove(participant_ids, ?) where id = ?", erased, entry));
+        assertThrows(IllegalStateException.class, () -> network.execute("update audit_entry set participant_ids ="
+                + " array_remove(participant_ids, ?), endpoint = 'GET /api/participants/someone' where id = ?", erased, entry));
+        network.execute("update audit_entry set participant_ids = array_remove(participant_ids, ?),"
+                + " endpoint = replace(endpoint, ?, '[erased]') where id = ?", erased, erased.toString(), entry);
+        assertEquals(1, network.count("select count(*) from audit_entry where id = ? and endpoint = ?"
+                + " and participant_ids = cast(? as uuid[])", entry, "GET " + PARTICIPANTS + "/[erased]", array(other)));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
