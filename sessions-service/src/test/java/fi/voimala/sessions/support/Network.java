@@ -87,8 +87,10 @@ public final class Network {
     }
 
     public Pair pair() {
-        Person artist = artist();
-        Person nurse = nurse();
+        return pair(artist(), nurse());
+    }
+
+    public Pair pair(Person artist, Person nurse) {
         UUID id = UUID.randomUUID();
         execute("insert into pair_copy (id, version, arts_professional_id, care_professional_id, status) values (?, 0, ?, ?, 'ACTIVE')",
                 id, artist.id(), nurse.id());
