@@ -86,6 +86,7 @@ public class ParticipantResource {
         return service.change(Caller.of(identity), id, request);
     }
 
+    /** The one change to participant data an org-admin may make: the care unit is often who hears it from the person. */
     @POST
     @Path("/{id}/withdrawal")
     @RolesAllowed({PlatformRole.COORDINATOR, PlatformRole.ORG_ADMIN, PlatformRole.ARTIST, PlatformRole.CARE_PROFESSIONAL})
