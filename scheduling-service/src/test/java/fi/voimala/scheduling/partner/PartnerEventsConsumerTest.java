@@ -3,7 +3,7 @@ package fi.voimala.scheduling.partner;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import fi.voimala.scheduling.support.IncomingEvent;
+import fi.voimala.platform.testing.IncomingEvent;
 import fi.voimala.scheduling.support.Network;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;

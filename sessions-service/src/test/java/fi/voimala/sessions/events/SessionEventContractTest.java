@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.voimala.platform.testing.EventDocument;
 import fi.voimala.sessions.support.Network;
 import fi.voimala.sessions.support.Network.Series;
-import fi.voimala.sessions.support.SentEvents;
+import fi.voimala.platform.testing.SentEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.inject.Inject;

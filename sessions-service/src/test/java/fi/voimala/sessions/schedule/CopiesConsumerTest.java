@@ -2,7 +2,7 @@ package fi.voimala.sessions.schedule;
 
 import static org.awaitility.Awaitility.await;
 
-import fi.voimala.sessions.support.IncomingEvent;
+import fi.voimala.platform.testing.IncomingEvent;
 import fi.voimala.sessions.support.Network;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.voimala.scheduling.availability.WardSeries;
-import fi.voimala.scheduling.support.IncomingEvent;
+import fi.voimala.platform.testing.IncomingEvent;
 import fi.voimala.scheduling.support.Network;
-import fi.voimala.scheduling.support.SentEvents;
+import fi.voimala.platform.testing.SentEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySource;

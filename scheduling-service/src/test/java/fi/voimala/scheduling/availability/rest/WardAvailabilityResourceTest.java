@@ -9,9 +9,9 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import fi.voimala.scheduling.support.IncomingEvent;
+import fi.voimala.platform.testing.IncomingEvent;
 import fi.voimala.scheduling.support.Network;
-import fi.voimala.scheduling.support.SentEvents;
+import fi.voimala.platform.testing.SentEvents;
 import fi.voimala.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;

@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fi.voimala.scheduling.support.Network;
-import fi.voimala.scheduling.support.SentEvents;
+import fi.voimala.platform.testing.SentEvents;
 import fi.voimala.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;

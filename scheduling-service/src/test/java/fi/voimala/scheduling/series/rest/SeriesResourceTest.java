@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.voimala.scheduling.support.Network;
-import fi.voimala.scheduling.support.SentEvents;
+import fi.voimala.platform.testing.SentEvents;
 import fi.voimala.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;

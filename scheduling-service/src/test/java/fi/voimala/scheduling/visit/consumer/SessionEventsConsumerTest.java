@@ -3,9 +3,9 @@ package fi.voimala.scheduling.visit.consumer;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import fi.voimala.scheduling.support.IncomingEvent;
+import fi.voimala.platform.testing.IncomingEvent;
 import fi.voimala.scheduling.support.Network;
-import fi.voimala.scheduling.support.SentEvents;
+import fi.voimala.platform.testing.SentEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.inject.Inject;

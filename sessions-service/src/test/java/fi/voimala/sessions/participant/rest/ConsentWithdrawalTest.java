@@ -19,7 +19,7 @@ import fi.voimala.platform.testing.TestTokens;
 import fi.voimala.sessions.support.Network;
 import fi.voimala.sessions.support.Network.Person;
 import fi.voimala.sessions.support.Network.Series;
-import fi.voimala.sessions.support.SentEvents;
+import fi.voimala.platform.testing.SentEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;

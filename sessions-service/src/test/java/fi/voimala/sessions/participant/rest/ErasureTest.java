@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fi.voimala.sessions.support.Network;
 import fi.voimala.sessions.support.Network.Person;
 import fi.voimala.sessions.support.Network.Series;
-import fi.voimala.sessions.support.SentEvents;
+import fi.voimala.platform.testing.SentEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.vertx.core.json.JsonObject;

@@ -32,7 +32,7 @@ import fi.voimala.sessions.participant.service.CodeGenerator;
 import fi.voimala.sessions.support.Network;
 import fi.voimala.sessions.support.Network.Person;
 import fi.voimala.sessions.support.Network.Series;
-import fi.voimala.sessions.support.SentEvents;
+import fi.voimala.platform.testing.SentEvents;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

@@ -1,4 +1,4 @@
-package fi.voimala.sessions.support;
+package fi.voimala.platform.testing;
 
 import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
 import java.net.URI;
