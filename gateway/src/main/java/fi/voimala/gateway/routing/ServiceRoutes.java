@@ -20,8 +20,9 @@ import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Routes {@code /api/<resource>/**} to the service that owns the resource (the {@link RoutingTable} from
- * {@code voimala.routes.*}), passing the caller's access token on: the bearer token an API client sent, or the one
+ * Routes {@code /api/<resource>/**} to the service that owns the path (the {@link RoutingTable} from
+ * {@code voimala.routes.*}: the most specific matching pattern, such as <code>series/&#42;/attendance</code>, else the
+ * resource's owner), passing the caller's access token on: the bearer token an API client sent, or the one
  * behind a browser's session. Services check that token themselves. The session cookie stays at the gateway.
  * Authentication happened before this (HTTP permission {@code /api/*} authenticated), so an unauthenticated
  * request never reaches a service, and an /api path that nobody owns is a 404 problem only for a known caller.
@@ -44,7 +45,6 @@ public class ServiceRoutes {
 
     void register(@Observes Router router, Vertx vertx) {
         RoutingTable table = RoutingTable.from(config);
-        Map<String, String> owners = table.owners();
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(timeouts.maxConnections())
                 .setConnectTimeout((int) timeouts.connectTimeout().toMillis()));
         Map<String, HttpProxy> proxies = new HashMap<>();
@@ -54,14 +54,14 @@ public class ServiceRoutes {
             proxies.put(service, HttpProxy.reverseProxy(client).origin(exchange.origin()).addInterceptor(exchange));
         });
         router.route("/api/*").order(-1).handler(context -> {
-            String resource = firstSegment(context.normalizedPath());
-            if (GATEWAY_OWN.contains(resource)) {
+            String path = context.normalizedPath();
+            if (GATEWAY_OWN.contains(firstSegment(path))) {
                 context.next();
                 return;
             }
-            String service = owners.get(resource);
+            String service = table.ownerOf(path);
             if (service == null) {
-                GatewayProblems.send(context, GatewayProblems.notFound(context.normalizedPath()));
+                GatewayProblems.send(context, GatewayProblems.notFound(path));
                 return;
             }
             forward(context, proxies.get(service));

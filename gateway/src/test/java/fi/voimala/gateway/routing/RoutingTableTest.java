@@ -1,6 +1,7 @@
 package fi.voimala.gateway.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,8 +13,8 @@ import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 
 /**
- * The routing table read from configuration (plain JUnit with SmallRye Config): each resource to its service, and
- * a refusal to start on a table that cannot be right.
+ * The routing table read from configuration (plain JUnit with SmallRye Config): each resource and each pattern to its
+ * service, the most specific route winning for a path, and a refusal to start on a table that cannot be right.
  */
 class RoutingTableTest {
 
@@ -78,10 +79,93 @@ class RoutingTableTest {
     }
 
     @Test
-    void theGatewaysOwnPathsAndNestedPathsCannotBeRouted() {
-        assertThrows(IllegalStateException.class, () -> RoutingTable.from(config(Map.of(
-                "voimala.services.partners", "http://127.0.0.1:8081", "voimala.routes.partners", "me"))));
-        assertThrows(IllegalStateException.class, () -> RoutingTable.from(config(Map.of(
-                "voimala.services.partners", "http://127.0.0.1:8081", "voimala.routes.partners", "a/b"))));
+    void theGatewaysOwnPathsCannotBeRouted() {
+        for (String route : new String[] {"me", "me/*/x", "me/settings"}) {
+            var error = assertThrows(IllegalStateException.class, () -> RoutingTable.from(config(Map.of(
+                    "voimala.services.partners", "http://127.0.0.1:8081", "voimala.routes.partners", route))), route);
+            assertTrue(error.getMessage().contains("the gateway's own /api/me"), error.getMessage());
+        }
+    }
+
+    /** The gateway's own configuration (application.properties): sessions' pattern inside scheduling's series. */
+    private static RoutingTable schedulingAndSessions() {
+        return RoutingTable.from(config(Map.of(
+                "voimala.services.scheduling", "http://127.0.0.1:8082",
+                "voimala.services.sessions", "http://127.0.0.1:8083",
+                "voimala.routes.scheduling", "groups,series,visits",
+                "voimala.routes.sessions", "participants,session-records,session-figures,audit-log,series/*/attendance")));
+    }
+
+    @Test
+    void aPatternGoesToItsOwnerAndTheRestOfItsResourceStaysWithTheResourcesOwner() {
+        RoutingTable table = schedulingAndSessions();
+        assertEquals("sessions", table.owners().get("series/*/attendance"));
+        assertEquals("sessions", table.ownerOf("/api/series/42/attendance"));
+        assertEquals("sessions", table.ownerOf("/api/series/6a1c7f0e-2b4d-4c8a-9e3f-5d7b1a2c4e6f/attendance"));
+        // A pattern owns what lies below it, as a resource does.
+        assertEquals("sessions", table.ownerOf("/api/series/42/attendance/"));
+        assertEquals("sessions", table.ownerOf("/api/series/42/attendance/2027-09"));
+        for (String path : new String[] {"/api/series", "/api/series/", "/api/series/42", "/api/series/42/pause",
+                "/api/series/attendance", "/api/series/42/attendances", "/api/series/42/x/attendance",
+                // * stands for one segment, never an empty one.
+                "/api/series//attendance"}) {
+            assertEquals("scheduling", table.ownerOf(path), path);
+        }
+        assertEquals("sessions", table.ownerOf("/api/audit-log"));
+        assertEquals("scheduling", table.ownerOf("/api/groups/42/attendance"));
+        assertNull(table.ownerOf("/api/attendance"));
+        assertNull(table.ownerOf("/api/no-such-thing/42/attendance"));
+        assertNull(table.ownerOf("/api"));
+        assertNull(table.ownerOf("/api/"));
+    }
+
+    @Test
+    void theMostSpecificPatternWins() {
+        RoutingTable table = RoutingTable.from(config(Map.of(
+                "voimala.services.a", "http://127.0.0.1:8081",
+                "voimala.services.b", "http://127.0.0.1:8082",
+                "voimala.services.c", "http://127.0.0.1:8083",
+                "voimala.services.d", "http://127.0.0.1:8084",
+                "voimala.routes.a", "series",
+                "voimala.routes.b", "series/*/attendance",
+                "voimala.routes.c", "series/42/attendance, series/*/attendance/*/detail",
+                "voimala.routes.d", "series/*/*")));
+        assertEquals("c", table.ownerOf("/api/series/42/attendance"), "a literal segment beats *");
+        assertEquals("b", table.ownerOf("/api/series/43/attendance"), "a literal segment beats * further right");
+        assertEquals("d", table.ownerOf("/api/series/43/pause"));
+        assertEquals("c", table.ownerOf("/api/series/43/attendance/7/detail"), "more segments beat fewer");
+        assertEquals("b", table.ownerOf("/api/series/43/attendance/7"));
+        assertEquals("a", table.ownerOf("/api/series/43"));
+    }
+
+    @Test
+    void aPatternRoutedTwiceStopsTheStartButTheSameOwnerMayRepeatIt() {
+        var error = assertThrows(IllegalStateException.class, () -> RoutingTable.from(config(Map.of(
+                "voimala.services.scheduling", "http://127.0.0.1:8082",
+                "voimala.services.sessions", "http://127.0.0.1:8083",
+                "voimala.routes.scheduling", "series, series/*/attendance",
+                "voimala.routes.sessions", "series/*/attendance"))));
+        assertTrue(error.getMessage().contains("/api/series/*/attendance is routed to both"), error.getMessage());
+        RoutingTable table = RoutingTable.from(config(Map.of(
+                "voimala.services.sessions", "http://127.0.0.1:8083",
+                "voimala.routes.sessions", "series/*/attendance, series/*/attendance ")));
+        assertEquals(Map.of("series/*/attendance", "sessions"), table.owners());
+    }
+
+    @Test
+    void aPatternThatCannotBeRightStopsTheStart() {
+        Map<String, String> refused = Map.of(
+                "*", "'*' as its first segment",
+                "*/attendance", "'*' as its first segment",
+                "series//attendance", "an empty path segment",
+                "series/*/", "an empty path segment",
+                "/series", "an empty path segment",
+                "series/4*/attendance", "'*' that is not a whole segment");
+        refused.forEach((route, reason) -> {
+            var error = assertThrows(IllegalStateException.class, () -> RoutingTable.from(config(Map.of(
+                    "voimala.services.sessions", "http://127.0.0.1:8083", "voimala.routes.sessions", route))), route);
+            assertTrue(error.getMessage().contains("'" + route + "' is not a route a service may own"), error.getMessage());
+            assertTrue(error.getMessage().contains(reason), error.getMessage());
+        });
     }
 }

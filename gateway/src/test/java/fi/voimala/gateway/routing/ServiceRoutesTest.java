@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * keeps the session cookie to itself, never forwards a request without a valid token, answers 404 for an /api
  * path that no service owns, tells the service who called (X-Forwarded-*), keeps hop-by-hop headers to one
  * connection, and gives the client a {@code Location} at the gateway's address, not the service's; and that
- * /calendar/** goes to scheduling without a token while its /api paths still need one.
+ * /calendar/** goes to scheduling without a token while its /api paths still need one; and that a path pattern
+ * (sessions' series/&#42;/attendance) takes its paths from the resource's owner (scheduling's series) and no others.
  * partners-service is {@link EchoService}, a real HTTP server that echoes what it received.
  */
 @QuarkusTest
@@ -84,6 +85,25 @@ class ServiceRoutesTest {
                 .then().statusCode(504).body("detail", equalTo("scheduling-service did not answer within 1 s"));
         given().auth().oauth2(token()).when().get("/api/session-records/7")
                 .then().statusCode(503).body("detail", equalTo("sessions-service is not reachable"));
+    }
+
+    @Test
+    void aSeriesAttendanceGoesToSessionsAndTheRestOfTheSeriesToScheduling() {
+        // voimala.routes.sessions has series/*/attendance, voimala.routes.scheduling has series (application.properties);
+        // sessions is the refusing service here (503), scheduling the stalling one (504).
+        for (String path : new String[] {"/api/series/42/attendance", "/api/series/42/attendance?size=5",
+                "/api/series/42/attendance/2027-09"}) {
+            given().auth().oauth2(token()).when().get(path)
+                    .then().statusCode(503).body("detail", equalTo("sessions-service is not reachable"));
+        }
+        for (String path : new String[] {"/api/series", "/api/series/42", "/api/series/42/pause"}) {
+            given().auth().oauth2(token()).when().get(path)
+                    .then().statusCode(504).body("detail", equalTo("scheduling-service did not answer within 1 s"));
+        }
+        given().auth().oauth2(token()).when().get("/api/audit-log")
+                .then().statusCode(503).body("detail", equalTo("sessions-service is not reachable"));
+        // Without a valid token, sessions' pattern is as closed as any /api path.
+        given().redirects().follow(false).when().get("/api/series/42/attendance").then().statusCode(401);
     }
 
     @Test

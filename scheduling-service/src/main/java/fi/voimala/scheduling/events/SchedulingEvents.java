@@ -7,9 +7,9 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 
 /**
- * What scheduling tells the rest of the platform: series and visit events on {@code visit-events}, and hospital
- * wards' availability, which its HTTP door puts onto {@code ward-availability}. Each goes into the outbox in the
- * transaction of the change it reports. Types are documented with examples in docs/events.md.
+ * What scheduling tells the rest of the platform: activity group, series and visit events on {@code visit-events},
+ * and hospital wards' availability, which its HTTP door puts onto {@code ward-availability}. Each goes into the
+ * outbox in the transaction of the change it reports. Types are documented with examples in docs/events.md.
  */
 @ApplicationScoped
 public class SchedulingEvents {
@@ -18,6 +18,8 @@ public class SchedulingEvents {
     public static final String WARD_AVAILABILITY_TOPIC = "ward-availability";
     public static final String TYPE_PREFIX = "fi.voimala.scheduling.";
 
+    public static final String GROUP_CREATED = "group.created";
+    public static final String GROUP_CHANGED = "group.changed";
     public static final String SERIES_PLANNED = "series.planned";
     public static final String SERIES_CHANGED = "series.changed";
     public static final String SERIES_PAUSED = "series.paused";

@@ -30,8 +30,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Keeps docs/events.md true for visit-events: makes every change that emits a series or visit event (plan, change,
- * pause, resume, shorten, cancel; schedule, move, cancel, held, missed) and checks each type's emitted data against
+ * Keeps docs/events.md true for visit-events: makes every change that emits a group, series or visit event (create
+ * and change a group; plan, change, pause, resume, shorten, cancel a series; schedule, move, cancel, held, missed)
+ * and checks each type's emitted data against
  * the example under its heading (same field names, same JSON types; documented nulls typed by another example), with
  * platform-testing's EventDocument, as PartnerEventContractTest does for partner-events.
  */
@@ -55,7 +56,14 @@ class SchedulingEventContractTest {
             return emitted;
         }
         Network network = new Network(db);
-        Map<String, Object> body = new HashMap<>(Map.of("groupId", network.group(network.site()).toString(),
+        Map<String, Object> group = new HashMap<>(Map.of("siteId", network.site().toString(), "name", "Iltapäiväryhmä",
+                "targetGroup", "SENIOR_HOUSE_RESIDENTS", "size", 10, "needs", List.of("MEMORY", "HEARING"),
+                "contactName", "Liisa Ohjaaja", "contactEmail", "liisa.ohjaaja@example.fi"));
+        String groupId = network.coordinator().body(group).post("/api/groups").then().statusCode(201).extract().path("id");
+        group.put("size", 8);
+        group.put("version", 0);
+        network.coordinator().body(group).put("/api/groups/" + groupId).then().statusCode(200);
+        Map<String, Object> body = new HashMap<>(Map.of("groupId", groupId,
                 "pairId", network.pair().toString(), "artForms", List.of("MUSIC", "DANCE"), "plannedSessions", 18,
                 "frequency", "WEEKLY", "startTime", "13:00", "durationMinutes", 90,
                 "firstDate", LocalDate.now(ZoneId.of("Europe/Helsinki")).plusDays(1).toString()));
@@ -84,9 +92,11 @@ class SchedulingEventContractTest {
 
         Set<String> subjects = new java.util.HashSet<>(visits);
         subjects.add(series);
+        subjects.add(groupId);
         SentEvents sent = new SentEvents(connector);
         sent.await(e -> subjects.contains(e.subject()) && e.type().endsWith("series.cancelled.v1"), 1);
         sent.await(e -> subjects.contains(e.subject()) && e.type().endsWith("visit.missed.v1"), 1);
+        sent.await(e -> groupId.equals(e.subject()) && e.type().endsWith("group.changed.v1"), 1);
         Map<String, JsonNode> byType = new LinkedHashMap<>();
         for (SentEvents.Event event : sent.matching(e -> subjects.contains(e.subject()))) {
             byType.put(event.type(), JSON.readTree(event.data().encode()));
@@ -99,7 +109,7 @@ class SchedulingEventContractTest {
     Stream<DynamicTest> everyVisitEventMatchesItsDocumentedExample() throws IOException {
         Map<String, JsonNode> documented = EventDocument.documentedExamples(PREFIX);
         EventDocument.Shapes shapes = EventDocument.Shapes.of(documented);
-        return Stream.of(SchedulingEvents.SERIES_PLANNED, SchedulingEvents.SERIES_CHANGED, SchedulingEvents.SERIES_PAUSED,
+        return Stream.of(SchedulingEvents.GROUP_CREATED, SchedulingEvents.GROUP_CHANGED, SchedulingEvents.SERIES_PLANNED, SchedulingEvents.SERIES_CHANGED, SchedulingEvents.SERIES_PAUSED,
                         SchedulingEvents.SERIES_RESUMED, SchedulingEvents.SERIES_CANCELLED, SchedulingEvents.VISIT_SCHEDULED,
                         SchedulingEvents.VISIT_MOVED, SchedulingEvents.VISIT_CANCELLED, SchedulingEvents.VISIT_HELD,
                         SchedulingEvents.VISIT_MISSED)

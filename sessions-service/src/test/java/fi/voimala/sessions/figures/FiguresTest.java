@@ -181,15 +181,7 @@ class FiguresTest {
     }
 
     Instant start(UUID visit) {
-        try (var connection = db.getConnection(); var statement = connection.prepareStatement("select starts_at from visit_copy where id = ?")) {
-            statement.setObject(1, visit);
-            try (var rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getTimestamp(1).toInstant();
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return network.visitStart(visit);
     }
 
     UUID record(UUID visit, boolean held, Instant startedAt, Duration length, int otherStaff, int extra) {

@@ -87,8 +87,10 @@ public final class Network {
     }
 
     public Pair pair() {
-        Person artist = artist();
-        Person nurse = nurse();
+        return pair(artist(), nurse());
+    }
+
+    public Pair pair(Person artist, Person nurse) {
         UUID id = UUID.randomUUID();
         execute("insert into pair_copy (id, version, arts_professional_id, care_professional_id, status) values (?, 0, ?, ?, 'ACTIVE')",
                 id, artist.id(), nurse.id());
@@ -130,9 +132,27 @@ public final class Network {
         return id;
     }
 
-    /** A scheduled visit of the series that began {@code daysAgo} days ago. */
+    /**
+     * A scheduled visit of the series at 10:00 Helsinki time {@code daysAgo} days ago (negative: days ahead), so that
+     * a session recorded for it stays on its date.
+     */
     public UUID pastVisit(Series series, int daysAgo) {
-        return visit(series, Instant.now().minus(Duration.ofDays(daysAgo)).minus(Duration.ofHours(2)), "SCHEDULED");
+        return visit(series, LocalDate.now(HELSINKI).minusDays(daysAgo).atTime(10, 0).atZone(HELSINKI).toInstant(),
+                "SCHEDULED");
+    }
+
+    /** When the visit starts, as its copy says. */
+    public Instant visitStart(UUID visit) {
+        try (Connection connection = db.getConnection();
+             PreparedStatement statement = connection.prepareStatement("select starts_at from visit_copy where id = ?")) {
+            statement.setObject(1, visit);
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getTimestamp(1).toInstant();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public long count(String sql, Object... params) {

@@ -1,5 +1,6 @@
 package fi.voimala.scheduling.group.mapping;
 
+import fi.voimala.scheduling.events.GroupEventData;
 import fi.voimala.scheduling.group.ActivityGroup;
 import fi.voimala.scheduling.group.Need;
 import fi.voimala.scheduling.group.TargetGroup;
@@ -9,10 +10,14 @@ import fi.voimala.scheduling.partner.SiteCopy;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** An activity group as the API shows it (with its site's name and organisation), and a request written onto one. */
+/**
+ * An activity group as the API shows it (with its site's name and organisation) and as its events carry it, and a
+ * request written onto one.
+ */
 public final class GroupMapper {
 
     private GroupMapper() {
@@ -22,6 +27,11 @@ public final class GroupMapper {
         return new GroupView(g.id, g.version, g.siteId, site == null ? null : site.name,
                 site == null ? null : site.organisationId, g.name, TargetGroup.valueOf(g.targetGroup), g.size, needs(g),
                 g.contactName, g.contactPhone, g.contactEmail);
+    }
+
+    /** What the group's events carry: everything but the contact person (see {@link GroupEventData}). */
+    public static GroupEventData toEvent(ActivityGroup g) {
+        return new GroupEventData(g.id, g.version, g.siteId, g.name, g.targetGroup, g.size, List.of(g.needs));
     }
 
     /** The request's changeable fields onto the group; text trimmed, blank contact fields left empty. */

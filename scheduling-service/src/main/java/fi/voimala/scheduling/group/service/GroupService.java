@@ -10,6 +10,7 @@ import fi.voimala.platform.problem.RuleViolationException;
 import fi.voimala.platform.security.Caller;
 import fi.voimala.scheduling.access.SchedulingAccess;
 import fi.voimala.scheduling.access.SchedulingAccess.Scope;
+import fi.voimala.scheduling.events.SchedulingEvents;
 import fi.voimala.scheduling.group.ActivityGroup;
 import fi.voimala.scheduling.group.TargetGroup;
 import fi.voimala.scheduling.group.api.GroupApi.GroupRequest;
@@ -33,8 +34,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Activity groups: creating and changing them (coordinator; org-admin at its own organisation's sites), and reading
- * them for whoever may: the org-admin its sites' groups, a professional the groups its pairs run series for.
+ * Activity groups: creating and changing them (coordinator; org-admin at its own organisation's sites), each with its
+ * event ({@code group.created}, {@code group.changed}) in the same transaction, and reading them for whoever may: the
+ * org-admin its sites' groups, a professional the groups its pairs run series for.
  */
 @ApplicationScoped
 public class GroupService {
@@ -47,6 +49,8 @@ public class GroupService {
     SiteCopyRepository sites;
     @Inject
     SchedulingAccess access;
+    @Inject
+    SchedulingEvents events;
 
     public record Criteria(UUID siteId, UUID organisationId, TargetGroup targetGroup, String text) {
     }
@@ -58,7 +62,9 @@ public class GroupService {
                     group.id = UUID.randomUUID();
                     group.createdAt = Instant.now();
                     GroupMapper.apply(group, request);
-                    return groups.persist(group).call(() -> groups.flush()).map(saved -> GroupMapper.toView(saved, site));
+                    return groups.persist(group).call(() -> groups.flush())
+                            .call(() -> events.record(SchedulingEvents.GROUP_CREATED, group.id, GroupMapper.toEvent(group)))
+                            .map(saved -> GroupMapper.toView(saved, site));
                 }))
                 .onFailure().transform(SchedulingConstraints::translate);
     }
@@ -79,7 +85,10 @@ public class GroupService {
                                 }))
                         .chain(site -> {
                             GroupMapper.apply(group, request);
-                            return groups.flush().map(flushed -> GroupMapper.toView(group, site));
+                            // flushed first, so that the event carries the version the change gave the group
+                            return groups.flush()
+                                    .call(() -> events.record(SchedulingEvents.GROUP_CHANGED, group.id, GroupMapper.toEvent(group)))
+                                    .map(flushed -> GroupMapper.toView(group, site));
                         })))
                 .onFailure().transform(SchedulingConstraints::translate);
     }

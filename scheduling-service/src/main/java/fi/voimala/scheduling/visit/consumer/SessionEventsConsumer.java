@@ -13,15 +13,19 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Marks a visit HELD or MISSED when sessions-service records its session (topic session-events). The record names
- * the visit it reports; one that names a visit scheduling never planned can never apply and is dead-lettered.
+ * Marks a visit HELD or MISSED when sessions-service records its session (topic session-events), or corrects the record
+ * (within 14 days of it). The record names the visit it reports; one that names a visit scheduling never planned can
+ * never apply and is dead-lettered. The topic's other types (participants enrolled, changed, withdrawing their consent,
+ * erased) are none of scheduling's business: having no handler, they are acknowledged and skipped unread, never
+ * dead-lettered (platform-commons' EventConsumer).
  */
 @ApplicationScoped
 public class SessionEventsConsumer {
 
     static final String CONSUMER = "scheduling.session-events";
     public static final String RECORDED = "fi.voimala.session.record.recorded.v1";
-    public static final String UPDATED = "fi.voimala.session.record.updated.v1";
+    /** A correction of a session record (sessions-service allows one within 14 days); carries the whole record. */
+    public static final String CORRECTED = "fi.voimala.session.record.corrected.v1";
 
     /** The fields scheduling needs of a session record (the rest of sessions-service's data is ignored). */
     public record SessionRecord(@NotNull UUID id, @NotNull UUID visitId, @NotNull Boolean held) {
@@ -39,7 +43,7 @@ public class SessionEventsConsumer {
                                 + ", which scheduling never planned");
                     }
                 }).replaceWithVoid();
-        this.handlers = EventHandlers.on(RECORDED, SessionRecord.class, apply).and(UPDATED, SessionRecord.class, apply);
+        this.handlers = EventHandlers.on(RECORDED, SessionRecord.class, apply).and(CORRECTED, SessionRecord.class, apply);
     }
 
     @Incoming("session-events")

@@ -9,22 +9,27 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fi.voimala.scheduling.support.Network;
+import fi.voimala.scheduling.support.SentEvents;
 import fi.voimala.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Activity groups through the API: a coordinator or the site's org-admin creates and changes them (optimistic
- * locking with the version read), bad input is a problem naming the field and writes nothing, lists are paged,
+ * locking with the version read), each creation and change is an event on visit-events with the new version and
+ * without the contact person, bad input is a problem naming the field and writes nothing, lists are paged,
  * filtered and limited to what the caller may see, and artists and care professionals read only the groups their
  * pairs run series for.
  */
@@ -33,12 +38,17 @@ class GroupResourceTest {
 
     @Inject
     DataSource db;
+    @Inject
+    @Connector("smallrye-in-memory")
+    InMemoryConnector connector;
 
     Network network;
+    SentEvents events;
 
     @BeforeEach
     void freshNetwork() {
         network = new Network(db);
+        events = new SentEvents(connector);
     }
 
     static Map<String, Object> groupBody(UUID site, String name) {
@@ -100,6 +110,40 @@ class GroupResourceTest {
         network.coordinator().get("/api/groups/" + id).then().body("size", equalTo(9));
         network.coordinator().get("/api/groups/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void creatingAndEachChangeRecordAnEventWithTheNewVersionAndWithoutTheContactPerson() {
+        UUID site = network.site();
+        Map<String, Object> body = groupBody(site, "Muisteluryhmä " + UUID.randomUUID().toString().substring(0, 6));
+        body.put("needs", List.of("MOBILITY", "HEARING", "MEMORY"));
+        String id = createdId(body);
+        body.put("size", 9);
+        body.put("version", 0);
+        network.orgAdmin().body(body).put("/api/groups/" + id).then().statusCode(200).body("version", equalTo(1));
+        // A refused change records nothing; a change of the contact person alone is still a change.
+        network.orgAdmin().body(body).put("/api/groups/" + id).then().statusCode(409);
+        body.put("contactPhone", "040 765 4321");
+        body.put("version", 1);
+        network.orgAdmin().body(body).put("/api/groups/" + id).then().statusCode(200).body("version", equalTo(2));
+
+        List<SentEvents.Event> sent = events.await(e -> id.equals(e.subject()), 3);
+        assertEquals(List.of("fi.voimala.scheduling.group.created.v1", "fi.voimala.scheduling.group.changed.v1",
+                "fi.voimala.scheduling.group.changed.v1"), sent.stream().map(SentEvents.Event::type).toList());
+        assertEquals(List.of(0, 1, 2), sent.stream().map(e -> e.data().getInteger("version")).toList());
+        assertEquals(List.of(12, 9, 9), sent.stream().map(e -> e.data().getInteger("size")).toList());
+        for (SentEvents.Event event : sent) {
+            assertEquals("visit-events", event.topic());
+            assertEquals(id, event.key(), "one group's events stay in order on one partition");
+            assertEquals(id, event.data().getString("id"));
+            assertEquals(site.toString(), event.data().getString("siteId"));
+            assertEquals(body.get("name"), event.data().getString("name"));
+            assertEquals("DAY_GROUP_CLIENTS", event.data().getString("targetGroup"));
+            assertEquals(List.of("HEARING", "MEMORY", "MOBILITY"), event.data().getJsonArray("needs").getList());
+            // The contact person is personal data no other service needs: never in an event.
+            assertEquals(Set.of("id", "version", "siteId", "name", "targetGroup", "size", "needs"),
+                    event.data().fieldNames());
+        }
     }
 
     @Test
