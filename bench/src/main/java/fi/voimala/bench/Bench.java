@@ -23,6 +23,8 @@ public final class Bench {
     static final int CONNECTIONS = 16;
     static final String READ_PATH = "/api/organisations?size=20";
     static final String WRITE_PATH = "/api/professionals";
+    /** Every benchmark group, in the order they run (start last: it restarts the apps). */
+    static final String ALL = "gateway,writes,events,scheduling,sessions,start";
 
     private final Path root;
     private final Path out;
@@ -32,7 +34,7 @@ public final class Bench {
     private final int seconds;
     private final StartAndMemory apps;
     private final CpuMeter cpu;
-    /** The benchmarks to run: all, or those named with --only (gateway, writes, events, start). */
+    /** The benchmarks to run: all, or those named with --only (see {@link #ALL}). */
     private final java.util.Set<String> only;
 
     private Bench(Path root, Path runDir, Path out, Platform platform, int seconds, java.util.Set<String> only) {
@@ -55,12 +57,13 @@ public final class Bench {
         Platform platform = new Platform(
                 env("VOIMALA_BENCH_GATEWAY", "http://127.0.0.1:8080"),
                 env("VOIMALA_BENCH_PARTNERS", "http://127.0.0.1:8081"),
+                env("VOIMALA_BENCH_SESSIONS", "http://127.0.0.1:8083"),
                 env("VOIMALA_BENCH_KEYCLOAK", "http://127.0.0.1:8180"),
                 env("VOIMALA_KAFKA_BOOTSTRAP", "127.0.0.1:9092"));
         Bench bench = new Bench(root, Path.of(options.getOrDefault("run-dir", root.resolve(".voimala").toString())),
                 Path.of(options.getOrDefault("out", root.resolve("bench/target").toString())), platform,
                 Integer.parseInt(options.getOrDefault("seconds", "10")),
-                java.util.Set.of(options.getOrDefault("only", "gateway,writes,events,scheduling,start").split(",")));
+                java.util.Set.of(options.getOrDefault("only", ALL).split(",")));
         bench.runAll();
     }
 
@@ -80,6 +83,9 @@ public final class Bench {
         }
         if (only.contains("scheduling")) {
             scheduling(token, organisation);
+        }
+        if (only.contains("sessions")) {
+            sessionRecords();
         }
         if (only.contains("start")) {
             startAndMemory();
@@ -158,6 +164,73 @@ public final class Bench {
                 null, Double.NaN, 2000);
     }
 
+    // --- sessions-service ------------------------------------------------------------------------------------
+
+    /**
+     * Sustained session records through the gateway (issue 9: at least 30 % of PostgreSQL's own rate for the same
+     * inserts). A warm-up of {@value SessionsBench#WARMUP_SECONDS} s measures the rate, which decides how many visits
+     * the measured run needs (3 × that rate × its seconds, plus 1000: each record takes a visit of its own); a warm-up
+     * that uses up its visits says only that the rate is higher, and is repeated with twice as many. Then the run, the
+     * outbox's drain, and pgbench doing the same inserts at the same concurrency for as long.
+     */
+    private void sessionRecords() throws Exception {
+        SessionsBench sessions = new SessionsBench(platform, wrk, out.resolve("sessions"));
+        sessions.prepare(platform.token());
+        SessionsBench.Visits warmupVisits;
+        Wrk.Result warmup;
+        int warmupCount = SessionsBench.WARMUP_VISITS;
+        do {
+            warmupVisits = sessions.visits(platform.token(), warmupCount);
+            warmup = sessions.record("warm-up", platform.token(), warmupVisits, SessionsBench.WARMUP_SECONDS, true);
+            warmupCount *= 2;
+            if (warmup.exhausted() > 0 && warmupCount > 100_000) {
+                throw new IllegalStateException("the session records' warm-up used up " + warmupCount / 2
+                        + " visits in " + SessionsBench.WARMUP_SECONDS + " s: is the visit file read right?");
+            }
+        } while (warmup.exhausted() > 0);
+        int needed = (int) Math.ceil(3 * warmup.createdPerSecond() * seconds) + 1000;
+        SessionsBench.Visits visits = sessions.visits(platform.token(), needed);
+        Wrk.Result records = sessions.record("sustained session records", platform.token(), visits, seconds, false);
+        double drainSeconds = drained(platform.sessions, "sessions-service");
+        PgBench pgbench = new PgBench(env("VOIMALA_PG_HOST", "127.0.0.1"), env("VOIMALA_PG_PORT", "5432"),
+                env("VOIMALA_PG_USER", "postgres"), out.resolve("pgbench"));
+        PgBench.Result inserts;
+        try {
+            pgbench.recreate(SessionsBench.migrations(root), sessions.pgbenchSetup());
+            // Prepared statements, as the services' PostgreSQL client sends its statements.
+            inserts = pgbench.run("session-record", sessions.pgbenchScript(), CONNECTIONS, 2, seconds,
+                    List.of("-M", "prepared"));
+        } finally {
+            pgbench.drop();
+        }
+        results.raw("session records", Map.of("warm-up", warmup, "gateway", records,
+                "visits copied from visit-events per s", Map.of("warm-up", warmupVisits.copiedPerSecond(),
+                        "run", visits.copiedPerSecond()),
+                "visits produced for the run", needed, "outbox empty after s", drainSeconds, "pgbench", inserts,
+                "pgbench script", sessions.pgbenchScript()));
+        String section = "Session records (6 present each), " + CONNECTIONS + " connections, " + seconds + " s";
+        results.ratioAtLeast(section, "records/s through the gateway", records.createdPerSecond(), "/s",
+                "pgbench, the same inserts", inserts.perSecond(), 0.30);
+        results.ratio(section, "p50 of a record", records.p50Ms(), "ms", "pgbench p50", inserts.latencyMs().p50(),
+                Double.NaN);
+        results.ratio(section, "p99 of a record", records.p99Ms(), "ms", "pgbench p99", inserts.latencyMs().p99(),
+                Double.NaN);
+        results.absolute(section, "outbox empty after the last record", drainSeconds, "s", null, Double.NaN,
+                Double.NaN);
+    }
+
+    /** Seconds until the app's outbox is empty (every event on Kafka), so that the next measurement runs alone. */
+    private double drained(String app, String name) throws IOException, InterruptedException {
+        long begin = System.nanoTime();
+        while (platform.metric(app, "voimala_outbox_unpublished") > 0) {
+            if (System.nanoTime() - begin > Duration.ofMinutes(2).toNanos()) {
+                throw new IllegalStateException("the outbox of " + name + " was not empty 2 min after the writes");
+            }
+            Thread.sleep(50);
+        }
+        return (System.nanoTime() - begin) / 1e9;
+    }
+
     // --- 2. write throughput ---------------------------------------------------------------------------------
 
     /**
@@ -168,15 +241,8 @@ public final class Bench {
         String token = platform.token();
         Wrk.Result writes = checked(wrk.run("sustained writes", "write-professional.lua", platform.gateway + WRITE_PATH,
                 token, 3 * seconds, Map.of("BENCH_ORGANISATION", organisation)), platform.gateway + WRITE_PATH, token);
-        long drainBegin = System.nanoTime();
         double backlog = platform.metric(platform.partners, "voimala_outbox_unpublished");
-        while (platform.metric(platform.partners, "voimala_outbox_unpublished") > 0) {
-            if (System.nanoTime() - drainBegin > Duration.ofMinutes(2).toNanos()) {
-                throw new IllegalStateException("the outbox of partners-service was not empty 2 min after the writes");
-            }
-            Thread.sleep(50);
-        }
-        double drainSeconds = (System.nanoTime() - drainBegin) / 1e9;
+        double drainSeconds = drained(platform.partners, "partners-service");
         PgBench pgbench = new PgBench(env("VOIMALA_PG_HOST", "127.0.0.1"), env("VOIMALA_PG_PORT", "5432"),
                 env("VOIMALA_PG_USER", "postgres"), out.resolve("pgbench"));
         pgbench.prepare();
@@ -268,7 +334,8 @@ public final class Bench {
         results.machine("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         results.machine("load generator", "wrk " + CONNECTIONS + " connections, 2 threads, on the same machine");
         results.machine("rounds", "gateway overhead: warm-up 8 s, then 3 alternating rounds of " + seconds
-                + " s per side, medians shown");
+                + " s per side, medians shown; session records: warm-up " + SessionsBench.WARMUP_SECONDS
+                + " s, then one run of " + seconds + " s");
     }
 
     private static String cpuModel() throws IOException {

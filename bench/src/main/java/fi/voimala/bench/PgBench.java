@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * PostgreSQL's own insert rate on the platform's server: the limit for the write throughput. pgbench runs one-row
- * insert transactions (a professional-sized row with a JSON column, in a database of its own, voimala_bench) at
- * the same concurrency as the writes through the gateway, and logs every transaction's latency (-l) for the
- * percentiles.
+ * PostgreSQL's own insert rate on the platform's server: the limit for the write throughputs. pgbench runs insert
+ * transactions in a database of its own (voimala_bench) at the same concurrency as the writes through the gateway, and
+ * logs every transaction's latency (-l) for the percentiles: one-row inserts of a professional-sized row with a JSON
+ * column ({@link #run(int, int, int)}), or a script of the caller's ({@link #run(String, String, int, int, int, List)},
+ * e.g. what a session record inserts, in tables made by sessions-service's own migrations: {@link #recreate}).
  */
 final class PgBench {
 
@@ -52,21 +53,43 @@ final class PgBench {
         psql("postgres", "drop database if exists " + DATABASE + " with (force)");
     }
 
+    /**
+     * A fresh bench database (an old one, e.g. of a broken run, dropped first), made by these SQL files in their order
+     * and then {@code sql}.
+     */
+    void recreate(List<Path> files, String sql) throws IOException, InterruptedException {
+        drop();
+        psql("postgres", "create database " + DATABASE);
+        for (Path file : files) {
+            Processes.run(new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", host, "-p", port,
+                    "-U", user, "-d", DATABASE, "-f", file.toString()), 60);
+        }
+        psql(DATABASE, sql);
+    }
+
     Result run(int clients, int threads, int seconds) throws IOException, InterruptedException {
+        return run("insert", "insert into bench_insert (organisation_id, first_name, last_name, email, methods)"
+                + " values (gen_random_uuid(), 'Bench', 'Writer ' || :client_id, 'bench-' || random() || '@example.fi',"
+                + " '[\"SINGING\"]');\n", clients, threads, seconds, List.of());
+    }
+
+    /** Runs the pgbench {@code script} (written to {@code name}.sql) with these further pgbench options. */
+    Result run(String name, String script, int clients, int threads, int seconds, List<String> options)
+            throws IOException, InterruptedException {
         Files.createDirectories(work);
         try (Stream<Path> old = Files.list(work)) {
             for (Path file : old.filter(f -> f.getFileName().toString().startsWith("pgbench_log")).toList()) {
                 Files.delete(file);
             }
         }
-        Path script = work.resolve("insert.sql");
-        Files.writeString(script, "insert into bench_insert (organisation_id, first_name, last_name, email, methods)"
-                + " values (gen_random_uuid(), 'Bench', 'Writer ' || :client_id, 'bench-' || random() || '@example.fi',"
-                + " '[\"SINGING\"]');\n");
-        ProcessBuilder pgbench = new ProcessBuilder("pgbench", "-n", "-h", host, "-p", port, "-U", user,
+        Path file = work.resolve(name + ".sql");
+        Files.writeString(file, script);
+        List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-h", host, "-p", port, "-U", user,
                 "-c", String.valueOf(clients), "-j", String.valueOf(threads), "-T", String.valueOf(seconds),
-                "-f", script.toString(), "-l", "--log-prefix=" + work.resolve("pgbench_log"), DATABASE);
-        String output = Processes.run(pgbench, seconds + 120);
+                "-f", file.toString(), "-l", "--log-prefix=" + work.resolve("pgbench_log")));
+        command.addAll(options);
+        command.add(DATABASE);
+        String output = Processes.run(new ProcessBuilder(command), seconds + 120);
         double[] latencies = latencies(work);
         return new Result(tps(output), Stats.of(latencies), latencies.length);
     }

@@ -21,13 +21,15 @@ public final class Platform {
 
     final String gateway;
     final String partners;
+    final String sessions;
     final String keycloak;
     final String kafka;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    Platform(String gateway, String partners, String keycloak, String kafka) {
+    Platform(String gateway, String partners, String sessions, String keycloak, String kafka) {
         this.gateway = gateway;
         this.partners = partners;
+        this.sessions = sessions;
         this.keycloak = keycloak;
         this.kafka = kafka;
     }

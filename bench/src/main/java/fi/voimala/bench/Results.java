@@ -43,6 +43,15 @@ final class Results {
                 Double.isNaN(maxRatio) ? "" : ratio <= maxRatio ? "yes" : "**no**"));
     }
 
+    /** A figure compared with its limit, with a target ratio it must reach ({@code minRatio}). */
+    void ratioAtLeast(String section, String figure, double value, String unit, String limitName, double limit,
+                      double minRatio) {
+        double ratio = value / limit;
+        rows.add(new Row(section, figure, format(value, unit), limitName + " " + format(limit, unit),
+                String.format(Locale.ROOT, "%.2f×", ratio), String.format(Locale.ROOT, "≥ %.2f×", minRatio),
+                ratio >= minRatio ? "yes" : "**no**"));
+    }
+
     /** A figure with an absolute target ({@code max}; NaN: none) and a limit shown beside it. */
     void absolute(String section, String figure, double value, String unit, String limitName, double limit,
                   double max) {

@@ -16,11 +16,21 @@ public final class Wrk {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One wrk run: counts, throughput, latency percentiles in milliseconds. */
+    /**
+     * One wrk run: counts, throughput, latency percentiles in milliseconds. A script that counts its answers itself
+     * (record-session.lua) also gives {@code created}, the answers 201 Created (else -1), {@code exhausted}, the threads
+     * that ran out of request bodies, and {@code failure}, its first other answer (status and the start of the body).
+     */
     public record Result(String label, long requests, double seconds, long socketErrors, long non2xx, double p50Ms,
-                         double p90Ms, double p99Ms, double p999Ms, double maxMs, double meanMs) {
+                         double p90Ms, double p99Ms, double p999Ms, double maxMs, double meanMs, long created,
+                         long exhausted, String failure) {
         public double perSecond() {
             return requests / seconds;
+        }
+
+        /** Answers 201 Created per second (scripts that count them). */
+        public double createdPerSecond() {
+            return created / seconds;
         }
     }
 
@@ -46,6 +56,7 @@ public final class Wrk {
                 "-H", "Authorization: Bearer " + token, url));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("BENCH_WRK_DIR", scripts.toString());
+        builder.environment().put("BENCH_WRK_THREADS", String.valueOf(threads));
         builder.environment().putAll(env);
         // Each run's writes are new ones (e-mails are unique): a run id of its own.
         builder.environment().put("BENCH_RUN", java.util.UUID.randomUUID().toString().substring(0, 8));
@@ -60,7 +71,9 @@ public final class Wrk {
                 JsonNode n = JSON.readTree(line);
                 return new Result(label, n.get("requests").asLong(), n.get("duration_us").asDouble() / 1e6,
                         n.get("socket_errors").asLong(), n.get("non_2xx_3xx").asLong(), ms(n, "p50_us"),
-                        ms(n, "p90_us"), ms(n, "p99_us"), ms(n, "p999_us"), ms(n, "max_us"), ms(n, "mean_us"));
+                        ms(n, "p90_us"), ms(n, "p99_us"), ms(n, "p999_us"), ms(n, "max_us"), ms(n, "mean_us"),
+                        n.path("created").asLong(-1), n.path("exhausted").asLong(0),
+                        n.hasNonNull("failure") ? n.get("failure").asText() : null);
             }
         }
         throw new IOException("wrk printed no result line; its output was:\n" + output);

@@ -2,10 +2,12 @@ package fi.voimala.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +31,48 @@ class BenchParsingTest {
         assertEquals(45.657, result.p50Ms(), 1e-9);
         assertEquals(127.904, result.p99Ms(), 1e-9);
         assertEquals(348.38, result.perSecond(), 0.01);
+    }
+
+    @Test
+    void readsTheCountsOfTheRecordScript() throws IOException {
+        // bench/wrk/record-session.lua against a stub that answers 409 to a second record: its line, as wrk 4.1.0
+        // printed it (quotes, backslashes and newlines of the first failure as JSON unicode escapes).
+        Wrk.Result result = Wrk.parse("warm-up", """
+                {"wrk":true,"requests":88,"duration_us":3000110,"socket_errors":0,"non_2xx_3xx":88,"p50_us":43930,\
+                "p90_us":44250,"p99_us":48061,"p999_us":48061,"max_us":48061,"mean_us":38271.0,"created":0,\
+                "exhausted":2,"failure":"409 {\\u0022rule\\u0022:\\u0022already-recorded\\u0022,\\u0022detail\\u0022:\\u0022a \\u005c\\u0022second\\u005c\\u0022\\u005cnline\\u0022}"}
+                """);
+        assertEquals(0, result.created());
+        assertEquals(2, result.exhausted());
+        assertEquals("409 {\"rule\":\"already-recorded\",\"detail\":\"a \\\"second\\\"\\nline\"}", result.failure());
+        Wrk.Result counted = Wrk.parse("run", """
+                {"wrk":true,"requests":677,"duration_us":2098328,"socket_errors":0,"non_2xx_3xx":0,"p50_us":43964,\
+                "p90_us":47578,"p99_us":48425,"p999_us":51923,"max_us":51923,"mean_us":43360.6,"created":677,"exhausted":0}
+                """);
+        assertEquals(322.64, counted.createdPerSecond(), 0.01);
+        assertEquals(null, counted.failure());
+        // The other scripts count no answers of their own.
+        Wrk.Result plain = Wrk.parse("direct", """
+                {"wrk":true,"requests":704,"duration_us":2020757,"socket_errors":0,"non_2xx_3xx":3,"p50_us":45657,\
+                "p90_us":80998,"p99_us":127904,"p999_us":175872,"max_us":175872,"mean_us":45794.1}
+                """);
+        assertEquals(-1, plain.created());
+        assertEquals(0, plain.exhausted());
+    }
+
+    @Test
+    void theLimitsTablesAreMadeByTheMigrationsInFlywaysOrder() throws IOException {
+        // Flyway reads V0_10 as 0.10, after 0.4, and V1 as 1, after every 0.x.
+        assertTrue(SessionsBench.compareVersions(SessionsBench.version(Path.of("V0_10__x.sql")),
+                SessionsBench.version(Path.of("V0_4__x.sql"))) > 0);
+        assertTrue(SessionsBench.compareVersions(SessionsBench.version(Path.of("V1__x.sql")),
+                SessionsBench.version(Path.of("V0_10__x.sql"))) > 0);
+        assertEquals(0, SessionsBench.compareVersions(new int[] {1}, new int[] {1, 0}));
+        // The repository's own: platform-commons' outbox first, then sessions-service's tables.
+        List<String> names = SessionsBench.migrations(Path.of("..")).stream()
+                .map(file -> file.getFileName().toString()).toList();
+        assertEquals("V0_1__outbox_event.sql", names.get(0));
+        assertTrue(names.indexOf("V0_4__outbox_notify.sql") < names.indexOf("V1__sessions.sql"));
     }
 
     @Test

@@ -71,12 +71,15 @@ class SessionEventContractTest {
 
         UUID visit = network.pastVisit(series, 1);
         Instant start = network.visitStart(visit);
-        String recordId = series.pair().artist().as().body(Map.of("visitId", visit.toString(), "held", true,
-                        "startedAt", start.toString(), "endedAt", start.plus(85, ChronoUnit.MINUTES).toString(),
-                        "participantCodes", List.of(code), "extraAttendees", 1,
-                        "staffProfessionalIds", List.of(network.nurse().id().toString()), "otherStaffCount", 2,
-                        "artForms", List.of("MUSIC"), "methods", List.of("singing", "rhythm with scarves"),
-                        "observations", "everyone sang along", "reflection", "start with a warm-up next time"))
+        String recordId = series.pair().artist().as().body(Map.ofEntries(Map.entry("visitId", visit.toString()), Map.entry("held", true),
+                        Map.entry("startedAt", start.toString()),
+                        Map.entry("endedAt", start.plus(85, ChronoUnit.MINUTES).toString()),
+                        Map.entry("participantCodes", List.of(code)), Map.entry("extraAttendees", 1),
+                        Map.entry("staffProfessionalIds", List.of(network.nurse().id().toString())),
+                        Map.entry("otherStaffCount", 2), Map.entry("artForms", List.of("MUSIC")),
+                        Map.entry("methods", List.of("singing", "rhythm with scarves")),
+                        Map.entry("observations", "everyone sang along"),
+                        Map.entry("reflection", "start with a warm-up next time")))
                 .post("/api/session-records").then().statusCode(201).extract().path("id");
         series.pair().nurse().as().body(Map.of("version", 0, "held", false,
                         "notHeldReason", "the ward was in infection isolation"))
