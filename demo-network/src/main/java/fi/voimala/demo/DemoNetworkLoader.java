@@ -355,7 +355,7 @@ public final class DemoNetworkLoader {
                 .put("withdrawnFrom", firstVisit.plusDays(withdrawal.get("daysAfterFirstVisit").asInt()).toString());
         body.set("covers", withdrawal.get("covers"));
         body.put("note", withdrawal.get("note").asText());
-        send("POST", "/api/participants/" + id + "/withdrawal", body, 201);
+        send("POST", "/api/participants/" + id + "/withdrawal", body, 200);
         count[1]++;
     }
 

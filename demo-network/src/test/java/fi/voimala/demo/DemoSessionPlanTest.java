@@ -59,7 +59,10 @@ class DemoSessionPlanTest {
             for (Participant p : participants) {
                 assertTrue(p.givenOn().isBefore(FIRST_VISIT), group + ": consent before the first visit: " + p);
                 assertTrue(p.covers().contains("PARTICIPATION") && p.covers().contains("MEASUREMENTS"), p.toString());
-                assertTrue(p.yearOfBirthBand().matches("19[0-9]{2}-19[0-9]{2}"), p.toString());
+                // sessions-service's rule: five years from a year divisible by 5.
+                int bandStart = Integer.parseInt(p.yearOfBirthBand().substring(0, 4));
+                assertEquals(bandStart + "-" + (bandStart + 4), p.yearOfBirthBand());
+                assertEquals(0, bandStart % 5, p.yearOfBirthBand());
                 assertTrue(memoryGroup || p.givenBy().equals("PERSON"), group + ": a representative only where memory fails");
                 withoutResearchUse += p.covers().contains("RESEARCH_USE") ? 0 : 1;
                 total++;

@@ -1,6 +1,7 @@
 package fi.voimala.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -129,7 +130,7 @@ class SessionsIT {
 
         // Enrolled with consent given a week before the visit; sessions learns of the series from visit-events.
         codes = new ArrayList<>();
-        for (String band : List.of("1938-1942", "1943-1947", "1948-1952")) {
+        for (String band : List.of("1935-1939", "1940-1944", "1945-1949")) {
             Map<String, Object> participant = Map.of("seriesId", seriesId, "yearOfBirthBand", band, "gender", "FEMALE",
                     "consent", Map.of("givenBy", "PERSON", "givenOn", visitDate.minusDays(7).toString(),
                             "covers", List.of("PARTICIPATION", "MEASUREMENTS", "RESEARCH_USE")));
@@ -160,7 +161,7 @@ class SessionsIT {
         assertEquals(visitId, recorded.getString("visitId"));
         assertEquals(seriesId, recorded.getString("seriesId"));
         assertTrue(recorded.getBoolean("held"));
-        assertEquals(codes.subList(0, 2), recorded.getList("participants.code"));
+        assertEquals(Set.copyOf(codes.subList(0, 2)), Set.copyOf(recorded.getList("participants.code")));
         assertEquals(1, recorded.getInt("extraAttendees"));
         assertEquals("aapo", recorded.getString("recordedBy"));
         as("aapo").get("/api/session-records/" + recorded.getString("id")).then().statusCode(200)
@@ -189,7 +190,7 @@ class SessionsIT {
     void theCoordinatorReadsIt() {
         as("kaisa").get("/api/session-records/" + recorded.getString("id")).then().statusCode(200)
                 .body("visitId", equalTo(visitId)).body("recordedBy", equalTo("aapo"))
-                .body("participants.code", equalTo(codes.subList(0, 2)));
+                .body("participants.code", containsInAnyOrder(codes.get(0), codes.get(1)));
         as("kaisa").queryParam("visitId", visitId).get("/api/session-records").then().statusCode(200)
                 .body("totalItems", equalTo(1)).body("items[0].id", equalTo(recorded.getString("id")));
     }
