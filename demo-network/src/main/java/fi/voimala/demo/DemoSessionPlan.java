@@ -135,15 +135,17 @@ final class DemoSessionPlan {
         return Optional.empty();
     }
 
-    /** The participant who withdraws research use: group and index in its enrolment order. */
+    /** The group of the participant who withdraws research use. */
     String withdrawalGroup() {
         return sessions.get("withdrawal").get("group").asText();
     }
 
+    /** That participant's index in the group's {@link #participants} (enrolment order). */
     int withdrawalParticipant() {
         return sessions.get("withdrawal").get("participant").asInt();
     }
 
+    /** What the withdrawal says: {@code daysAfterFirstVisit} (its date), {@code covers}, {@code note}. */
     JsonNode withdrawal() {
         return sessions.get("withdrawal");
     }
