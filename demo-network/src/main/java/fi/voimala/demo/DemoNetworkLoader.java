@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -22,10 +23,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -40,6 +43,10 @@ import java.util.function.Function;
  * naming a site or pair that scheduling does not know yet (422 {@code referenced-exists}) is tried again for up to
  * {@link #COPY_WAIT}; ward statements are applied from Kafka too, so the loader waits until they show.
  *
+ * <p>Then the sessions ({@link DemoSessionPlan}): each series' participants, one withdrawal of research use, and a record
+ * of each of the series' visits that has ended, as the coordinator. Sessions-service learns of series and visits from
+ * visit-events, so what it does not know yet is tried again for up to {@link #COPY_WAIT} as well.
+ *
  * <p>Usage: {@code DemoNetworkLoader [gateway URL] [Keycloak URL]}, defaults http://localhost:8080 and
  * http://localhost:8180.
  */
@@ -50,6 +57,8 @@ public final class DemoNetworkLoader {
     private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
     /** How long scheduling may take to learn of the register's writes, or to apply a ward statement. */
     static final Duration COPY_WAIT = Duration.ofSeconds(60);
+    /** The rules of a 422 that mean "not known here yet": a copy fed from Kafka is behind the write it names. */
+    static final List<String> NOT_KNOWN_YET = List.of("referenced-exists", "visit-known");
     /** The start of the status reason scheduling gives a visit it moved out of a ward closure. */
     static final String WARD_CLOSED = "ward closed";
 
@@ -133,6 +142,18 @@ public final class DemoNetworkLoader {
             }
         }
         closeWardOnce(closedWard, wardSites.get(closedWard), closedSeries, closure.get("reason").asText());
+
+        // Participants and the records of the series' past visits, as DemoSessionPlan chooses them.
+        DemoSessionPlan plan = new DemoSessionPlan(demo);
+        Map<String, List<String>> codesByGroup = new LinkedHashMap<>();
+        for (JsonNode series : demo.get("series")) {
+            String group = series.get("group").asText();
+            codesByGroup.put(group, ensureParticipants(plan, group, seriesByGroup.get(group)));
+        }
+        for (JsonNode series : demo.get("series")) {
+            String group = series.get("group").asText();
+            ensureSessionRecords(plan, series, seriesByGroup.get(group), codesByGroup.get(group), professionals);
+        }
     }
 
     /** The activity groups, matched by site and name; returns group name -> id. */
@@ -283,6 +304,118 @@ public final class DemoNetworkLoader {
         count[1]++;
     }
 
+    /**
+     * The series' participants, matched by all they are (year-of-birth band, gender, consent) since their codes are
+     * generated: each wanted one not found is enrolled. Then the plan's one withdrawal of research use, once. Returns
+     * the participants' codes in the plan's order.
+     */
+    private List<String> ensureParticipants(DemoSessionPlan plan, String group, String seriesId)
+            throws IOException, InterruptedException {
+        int[] count = counts.computeIfAbsent("participants", k -> new int[2]);
+        LocalDate firstVisit = LocalDate.parse(send("GET", "/api/series/" + seriesId, null, 200).get("firstDate").asText());
+        // Key -> the existing participants with it, in the order the API lists them.
+        Map<String, List<JsonNode>> existing = new HashMap<>();
+        for (JsonNode found : listAll("/api/participants?seriesId=" + seriesId + "&")) {
+            existing.computeIfAbsent(participantKey(found), k -> new ArrayList<>()).add(found);
+        }
+        List<DemoSessionPlan.Participant> wanted = plan.participants(group, firstVisit);
+        List<JsonNode> participants = new ArrayList<>();
+        for (DemoSessionPlan.Participant p : wanted) {
+            List<JsonNode> same = existing.getOrDefault(p.key(), List.of());
+            if (!same.isEmpty()) {
+                participants.add(same.remove(0));
+                count[0]++;
+                continue;
+            }
+            ObjectNode body = JSON.createObjectNode().put("seriesId", seriesId)
+                    .put("yearOfBirthBand", p.yearOfBirthBand()).put("gender", p.gender());
+            ObjectNode consent = body.putObject("consent").put("givenBy", p.givenBy()).put("givenOn", p.givenOn().toString());
+            p.covers().forEach(consent.putArray("covers")::add);
+            // Sessions learns of the series from visit-events: until then the series is not known there.
+            participants.add(sendOnceKnown(token, "POST", "/api/participants", body, 201));
+            count[1]++;
+        }
+        if (group.equals(plan.withdrawalGroup())) {
+            withdrawOnce(plan, participants.get(plan.withdrawalParticipant()), firstVisit);
+        }
+        return participants.stream().map(p -> p.get("code").asText()).toList();
+    }
+
+    /** The participant's consent withdrawal as the plan says, unless they already have one. */
+    private void withdrawOnce(DemoSessionPlan plan, JsonNode participant, LocalDate firstVisit)
+            throws IOException, InterruptedException {
+        int[] count = counts.computeIfAbsent("consent withdrawals", k -> new int[2]);
+        String id = participant.get("id").asText();
+        if (!send("GET", "/api/participants/" + id, null, 200).path("withdrawals").isEmpty()) {
+            count[0]++;
+            return;
+        }
+        JsonNode withdrawal = plan.withdrawal();
+        ObjectNode body = JSON.createObjectNode()
+                .put("withdrawnFrom", firstVisit.plusDays(withdrawal.get("daysAfterFirstVisit").asInt()).toString());
+        body.set("covers", withdrawal.get("covers"));
+        body.put("note", withdrawal.get("note").asText());
+        send("POST", "/api/participants/" + id + "/withdrawal", body, 200);
+        count[1]++;
+    }
+
+    /** What identifies a demo participant as the API shows them: the plan's key of it. */
+    private static String participantKey(JsonNode participant) {
+        JsonNode consent = participant.get("consent");
+        List<String> covers = new ArrayList<>();
+        consent.get("covers").forEach(c -> covers.add(c.asText()));
+        return new DemoSessionPlan.Participant(participant.get("yearOfBirthBand").asText(),
+                participant.get("gender").asText(), consent.get("givenBy").asText(),
+                LocalDate.parse(consent.get("givenOn").asText()), covers).key();
+    }
+
+    /**
+     * A record of each visit of the series that has ended and has none yet, as the coordinator (who may record any
+     * visit): the visit's own times, the participants the plan has come. Sessions learns of visits from visit-events,
+     * so a visit it does not know yet (422 {@code visit-known}) is tried again.
+     */
+    private void ensureSessionRecords(DemoSessionPlan plan, JsonNode series, String seriesId, List<String> codes,
+                                      Map<String, String> professionals) throws IOException, InterruptedException {
+        int[] count = counts.computeIfAbsent("session records", k -> new int[2]);
+        Set<String> recorded = new HashSet<>();
+        for (JsonNode record : listAll("/api/session-records?seriesId=" + seriesId + "&")) {
+            recorded.add(record.get("visitId").asText());
+        }
+        count[0] += recorded.size();
+        String group = series.get("group").asText();
+        List<String> artForms = new ArrayList<>();
+        series.get("artForms").forEach(f -> artForms.add(f.asText()));
+        String staffId = plan.staff(series).map(email -> professionals.get(email.toLowerCase(Locale.ROOT))).orElse(null);
+        Instant now = Instant.now();
+        for (JsonNode visit : listAll("/api/visits?seriesId=" + seriesId + "&to=" + LocalDate.now(HELSINKI)
+                + "&status=SCHEDULED&sort=startsAt&")) {
+            String visitId = visit.get("id").asText();
+            if (recorded.contains(visitId) || Instant.parse(visit.get("endsAt").asText()).isAfter(now)) {
+                continue;
+            }
+            DemoSessionPlan.Session session = plan.session(group, artForms, codes.size(), visit.get("ordinal").asInt());
+            ObjectNode body = JSON.createObjectNode().put("visitId", visitId).put("held", session.held());
+            if (session.held()) {
+                body.put("startedAt", visit.get("startsAt").asText()).put("endedAt", visit.get("endsAt").asText());
+                var present = body.putArray("participantCodes");
+                session.present().forEach(i -> present.add(codes.get(i)));
+                body.put("extraAttendees", session.extraAttendees());
+                var staff = body.putArray("staffProfessionalIds");
+                if (session.staffPresent() && staffId != null) {
+                    staff.add(staffId);
+                }
+                body.put("otherStaffCount", session.otherStaffCount());
+                session.artForms().forEach(body.putArray("artForms")::add);
+                session.methods().forEach(body.putArray("methods")::add);
+                body.put("observations", session.observations()).put("reflection", session.reflection());
+            } else {
+                body.put("notHeldReason", session.notHeldReason());
+            }
+            sendOnceKnown(token, "POST", "/api/session-records", body, 201);
+            count[1]++;
+        }
+    }
+
     /** How many open windows the ward has between the two dates (Helsinki, inclusive), as the coordinator sees them. */
     private int openWindows(String siteId, LocalDate from, LocalDate to) throws IOException, InterruptedException {
         JsonNode answer = send("GET", "/api/ward-availability/windows?siteId=" + siteId + "&from=" + from + "&to=" + to,
@@ -384,7 +517,8 @@ public final class DemoNetworkLoader {
 
     /**
      * As {@link #send}, but a 422 {@code referenced-exists} (scheduling does not know the site, pair or ward yet: its
-     * copy of the register comes from partner-events) is tried again, for up to {@link #COPY_WAIT}.
+     * copy of the register comes from partner-events; or sessions the series, from visit-events) or {@code visit-known}
+     * (sessions does not know the visit yet) is tried again, for up to {@link #COPY_WAIT}.
      */
     private JsonNode sendOnceKnown(String bearer, String method, String path, JsonNode body, int expected)
             throws IOException, InterruptedException {
@@ -394,7 +528,8 @@ public final class DemoNetworkLoader {
             if (response.statusCode() == expected) {
                 return JSON.readTree(response.body());
             }
-            boolean notKnownYet = response.statusCode() == 422 && response.body().contains("\"referenced-exists\"");
+            boolean notKnownYet = response.statusCode() == 422 && NOT_KNOWN_YET.stream()
+                    .anyMatch(rule -> response.body().contains("\"" + rule + "\""));
             if (!notKnownYet || System.nanoTime() > deadline) {
                 throw new IllegalStateException(method + " " + path + " answered " + response.statusCode()
                         + (notKnownYet ? " for " + COPY_WAIT.toSeconds() + " s" : "") + ": " + response.body());
