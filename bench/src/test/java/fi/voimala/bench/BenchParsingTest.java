@@ -128,4 +128,13 @@ class BenchParsingTest {
         String id = BusinessIds.benchId();
         assertEquals(BusinessIds.checkDigit(id.substring(0, 7)), id.charAt(8) - '0');
     }
+
+    @Test
+    void theWarmUpEndsAfterThreeRoundsWhenTheLastTwoAgreeWithin10Percent() {
+        org.junit.jupiter.api.Assertions.assertFalse(SessionsBench.settled(java.util.List.of(138.0)));
+        org.junit.jupiter.api.Assertions.assertFalse(SessionsBench.settled(java.util.List.of(138.0, 316.0)));
+        org.junit.jupiter.api.Assertions.assertTrue(SessionsBench.settled(java.util.List.of(138.0, 316.0, 505.0, 515.0)));
+        org.junit.jupiter.api.Assertions.assertFalse(SessionsBench.settled(java.util.List.of(316.0, 505.0, 450.0)));
+        org.junit.jupiter.api.Assertions.assertFalse(SessionsBench.settled(java.util.List.of(217.0, 222.0)));
+    }
 }

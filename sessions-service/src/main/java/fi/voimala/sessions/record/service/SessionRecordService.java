@@ -127,17 +127,14 @@ public class SessionRecordService {
     }
 
     /**
-     * The first record of a visit. A second is 409 {@code already-recorded} naming the first, also when two arrive at
-     * once: the one that loses at the unique constraint is answered after its rollback, from a fresh session.
+     * The first record of a visit. A second is 409 {@code already-recorded} naming the first, whether it comes later or
+     * at the same moment: the unique constraint refuses it at the insert, and it is answered after its rollback, from a
+     * fresh session.
      */
     public Uni<SessionRecordView> record(Caller caller, NewSessionRecord request) {
         return Panache.withTransaction(() -> access.scopeOf(caller)
                         .chain(scope -> recordableVisit(scope, request.visitId()))
-                        .call(visit -> records.findByVisit(visit.id).invoke(existing -> {
-                            if (existing != null) {
-                                throw alreadyRecorded(existing.id);
-                            }
-                        }))
+                        // No look for an earlier record first: the unique constraint finds it at the insert, once.
                         .chain(visit -> present(visit, request).chain(present -> create(caller, visit, request, present)))
                         .onFailure().transform(SessionsConstraints::translate))
                 .onFailure(failure -> failure instanceof ConflictException conflict && ONE_PER_VISIT.equals(conflict.rule()))
