@@ -17,9 +17,9 @@ import fi.voimala.sessions.audit.service.AuditLog;
 import fi.voimala.sessions.events.SessionEvents;
 import fi.voimala.sessions.participant.Consent;
 import fi.voimala.sessions.participant.ConsentPurpose;
+import fi.voimala.sessions.participant.ConsentWithdrawal;
 import fi.voimala.sessions.participant.Participant;
 import fi.voimala.sessions.participant.ParticipantCode;
-import fi.voimala.sessions.participant.repository.ConsentWithdrawalRepository;
 import fi.voimala.sessions.participant.repository.ParticipantRepository;
 import fi.voimala.sessions.partner.ProfessionalCopy;
 import fi.voimala.sessions.partner.repository.ProfessionalCopyRepository;
@@ -98,8 +98,6 @@ public class SessionRecordService {
     SeriesCopyRepository series;
     @Inject
     ParticipantRepository participants;
-    @Inject
-    ConsentWithdrawalRepository withdrawals;
     @Inject
     ProfessionalCopyRepository professionals;
     @Inject
@@ -354,9 +352,11 @@ public class SessionRecordService {
             }
         }
         List<String> validCodes = codes.stream().filter(code -> code != null).toList();
-        return participants.inSeriesByCodes(visit.seriesId, validCodes)
-                .chain(found -> withdrawals.of(found.stream().map(p -> p.id).toList()).chain(withdrawn ->
-                        professionals.byIds(staffIds).map(staffFound -> {
+        // The participants and their withdrawals in one query: a record's every round trip counts under load.
+        return participants.inSeriesByCodesWithWithdrawals(visit.seriesId, validCodes).chain(read -> {
+                    List<Participant> found = read.participants();
+                    List<ConsentWithdrawal> withdrawn = read.withdrawals();
+                    return professionals.byIds(staffIds).map(staffFound -> {
                             Map<String, Participant> byCode = found.stream()
                                     .collect(Collectors.toMap(p -> p.code, Function.identity()));
                             List<Participant> present = new ArrayList<>();
@@ -392,7 +392,8 @@ public class SessionRecordService {
                                 throw new RuleViolationException(violations);
                             }
                             return new Present(present, staff);
-                        })));
+                        });
+                });
     }
 
     private static void checkTimes(Content c, LocalDate date, List<Violation> violations) {
