@@ -31,7 +31,7 @@ public class AuditLog {
         AuditEntry entry = new AuditEntry();
         entry.id = UUID.randomUUID();
         entry.at = Instant.now();
-        entry.actor = caller.username() == null ? "unknown" : caller.username();
+        entry.actor = actorOf(caller);
         entry.actorSubject = caller.subject();
         entry.actorOrganisation = caller.organization().orElse(null);
         entry.actorRoles = caller.roles().stream().sorted().toArray(String[]::new);
@@ -41,6 +41,11 @@ public class AuditLog {
         entry.seriesId = seriesId;
         entry.detail = detail;
         return entries.persist(entry).replaceWithVoid();
+    }
+
+    /** The name a change or an audit entry is written under: the token's user name ("unknown" without one). */
+    public static String actorOf(Caller caller) {
+        return caller.username() == null ? "unknown" : caller.username();
     }
 
     /** The request's method and path; outside a request (an event consumer), "event". */

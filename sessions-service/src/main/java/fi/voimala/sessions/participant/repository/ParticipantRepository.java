@@ -15,14 +15,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ParticipantRepository implements PanacheRepositoryBase<Participant, UUID> {
 
-    /** The participants of this series with these codes (canonical, without hyphens); codes not enrolled there are absent. */
-    public Uni<List<Participant>> inSeriesByCodes(UUID seriesId, Collection<String> codes) {
-        if (codes.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return list("seriesId = ?1 and code in ?2", seriesId, List.copyOf(codes));
-    }
-
     /** These participants of the series (by code) with their consent withdrawals, read in one query. */
     public record WithWithdrawals(List<Participant> participants, List<ConsentWithdrawal> withdrawals) {
     }
