@@ -15,6 +15,18 @@ public record Page<T>(List<T> items, int page, int size, long totalItems, int to
      * transaction's first statement, hence only when the caller has none open yet.
      */
     static final String ONE_SNAPSHOT = "set transaction isolation level repeatable read, read only";
+    /** The same for a transaction that also writes after its read (an audit entry of what was read). */
+    static final String ONE_SNAPSHOT_THEN_WRITE = "set transaction isolation level repeatable read";
+
+    /**
+     * Makes the caller's open transaction read one snapshot, so that a page and its count fetched in it agree, for a
+     * transaction that must also write (e.g. the audit entry of the read), where {@link #fetch} can only read in it as
+     * it is. Must be the transaction's first statement.
+     */
+    public static Uni<Void> oneSnapshotForThisTransaction() {
+        return Panache.getSession().chain(session -> session.createNativeQuery(ONE_SNAPSHOT_THEN_WRITE).executeUpdate())
+                .replaceWithVoid();
+    }
 
     /**
      * Runs a list query for the asked page and counts all its matches, in one consistent read (one snapshot,

@@ -75,8 +75,6 @@ public class ParticipantService {
     /** What a researcher may read: consent to research use, not withdrawn. */
     static final String RESEARCH_CONSENTED = "(array_contains(pa.consentCovers, 'RESEARCH_USE') and not "
             + WITHDRAWN.formatted("RESEARCH_USE") + ")";
-    /** Part of a query's transaction: its page and count see one snapshot (as Page.fetch on its own would). */
-    private static final String ONE_SNAPSHOT = "set transaction isolation level repeatable read";
 
     @Inject
     ParticipantRepository participants;
@@ -119,7 +117,7 @@ public class ParticipantService {
         ParticipantMapper.applyDetails(p, request.yearOfBirthBand(), request.gender());
         ParticipantMapper.applyConsent(p, request.consent());
         p.enrolledAt = Instant.now();
-        p.enrolledBy = who(caller);
+        p.enrolledBy = AuditLog.actorOf(caller);
         p.updatedAt = p.enrolledAt;
         LocalDate today = today();
         return participants.persist(p)
@@ -181,7 +179,7 @@ public class ParticipantService {
                             w.participantId = p.id;
                             ParticipantMapper.applyWithdrawal(w, request);
                             w.recordedAt = Instant.now();
-                            w.recordedBy = who(caller);
+                            w.recordedBy = AuditLog.actorOf(caller);
                             // The participant's state changed: its version rises, so that consumers keeping a copy
                             // take this event as newer than the last.
                             p.updatedAt = w.recordedAt;
@@ -217,7 +215,7 @@ public class ParticipantService {
     @WithTransaction
     public Uni<Page<ParticipantView>> list(Caller caller, Criteria criteria, PageRequest page) {
         LocalDate today = today();
-        return Panache.getSession().chain(session -> session.createNativeQuery(ONE_SNAPSHOT).executeUpdate())
+        return Page.oneSnapshotForThisTransaction()
                 .chain(() -> access.scopeOf(caller))
                 .chain(scope -> {
                     Filter filter = new Filter()
@@ -401,10 +399,6 @@ public class ParticipantService {
     static boolean isCodeClash(Throwable failure) {
         return failure instanceof RuleViolationException violation && violation.violations().stream()
                 .anyMatch(v -> "code".equals(v.field()) && "unique".equals(v.rule()));
-    }
-
-    static String who(Caller caller) {
-        return caller.username() == null ? "unknown" : caller.username();
     }
 
     static LocalDate today() {

@@ -151,7 +151,7 @@ public class SessionRecordService {
         r.pairId = visit.pairId;
         SessionRecordMapper.apply(r, request);
         r.recordedAt = Instant.now();
-        r.recordedBy = who(caller);
+        r.recordedBy = AuditLog.actorOf(caller);
         r.correctableUntil = r.recordedAt.plus(correctionWindow);
         r.updatedAt = r.recordedAt;
         return records.persist(r)
@@ -224,7 +224,7 @@ public class SessionRecordService {
                     change.sessionRecordId = r.id;
                     change.version = r.version;
                     change.changedAt = r.updatedAt;
-                    change.changedBy = who(caller);
+                    change.changedBy = AuditLog.actorOf(caller);
                     change.changedByOrganisation = caller.organization().orElse(null);
                     change.changes = SessionRecordMapper.json(changes);
                     return history.persist(change);
@@ -262,7 +262,8 @@ public class SessionRecordService {
         if (criteria.from() != null && criteria.to() != null && criteria.to().isBefore(criteria.from())) {
             throw new RuleViolationException("to", "after-from", "must not be before from");
         }
-        return access.scopeOf(caller).chain(scope -> {
+        // The page and its count in one snapshot, in the transaction that also writes the read's audit entry.
+        return Page.oneSnapshotForThisTransaction().chain(() -> access.scopeOf(caller)).chain(scope -> {
             Filter filter = new Filter()
                     .where("r.seriesId = :series", "series", criteria.seriesId())
                     .where("r.visitId = :visit", "visit", criteria.visitId())
@@ -514,10 +515,6 @@ public class SessionRecordService {
         Set<UUID> left = new LinkedHashSet<>(all);
         left.removeAll(without);
         return left;
-    }
-
-    private static String who(Caller caller) {
-        return caller.username() == null ? "unknown" : caller.username();
     }
 
     static LocalDate localDate(Instant instant) {
