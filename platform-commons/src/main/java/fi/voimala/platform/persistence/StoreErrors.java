@@ -33,8 +33,30 @@ public final class StoreErrors {
                 return staleVersion();
             }
         }
+        if (isTransient(failure)) {
+            return new ConflictException("concurrent-change",
+                    "another change to the same data ran at the same moment; repeat the request");
+        }
         return IntegrityViolations.find(failure, constraints).map(Throwable.class::cast).orElse(failure);
     }
+
+    /** PostgreSQL's deadlock and serialization failure: the transaction was aborted, and running it again may pass. */
+    static final String DEADLOCK = "40P01";
+    static final String SERIALIZATION_FAILURE = "40001";
+
+    /**
+     * Whether the whole transaction may simply be run again: PostgreSQL aborted it for a deadlock or a serialization
+     * failure, e.g. when two transactions insert rows that each must wait for the other's exclusion constraint check.
+     * Retry outside the transaction: {@code Panache.withTransaction(...).onFailure(StoreErrors::isTransient).retry()
+     * .atMost(TRANSIENT_RETRIES)}; the run that follows sees the other's committed rows and answers as usual.
+     */
+    public static boolean isTransient(Throwable failure) {
+        String state = IntegrityViolations.sqlState(failure);
+        return DEADLOCK.equals(state) || SERIALIZATION_FAILURE.equals(state);
+    }
+
+    /** How often a transaction aborted for a transient reason is run again before its failure is answered. */
+    public static final int TRANSIENT_RETRIES = 3;
 
     public static ConflictException staleVersion() {
         return new ConflictException("stale-version",

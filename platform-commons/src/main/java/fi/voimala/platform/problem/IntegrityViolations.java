@@ -52,6 +52,17 @@ public final class IntegrityViolations {
         return Optional.empty();
     }
 
+    /** The first SQLState among a failure's causes (from JDBC or the reactive client), or null. */
+    public static String sqlState(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String state = text(t, "getSQLState", "getSqlState");
+            if (state != null) {
+                return state;
+            }
+        }
+        return null;
+    }
+
     private static RuntimeException answer(String state, String name, String messages, Map<String, Violation> constraints) {
         Violation known = name == null ? null : constraints.get(name);
         if (known != null) {

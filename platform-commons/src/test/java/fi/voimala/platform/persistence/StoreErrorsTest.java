@@ -108,4 +108,23 @@ class StoreErrorsTest {
                 .call(() -> Panache.flush()));
         assertEquals("stale-version", assertInstanceOf(ConflictException.class, failure).rule());
     }
+
+    /** What the JDBC driver throws: its SQLException with the SQLState (the reactive client's has the same getter). */
+    static java.sql.SQLException databaseFailure(String state) {
+        return new java.sql.SQLException("ERROR: deadlock detected (" + state + ")", state);
+    }
+
+    @Test
+    void aDeadlockOrSerializationFailureIsTransientWhereverItIsAmongTheCauses() {
+        assertEquals(true, StoreErrors.isTransient(new RuntimeException("wrapped", databaseFailure("40P01"))));
+        assertEquals(true, StoreErrors.isTransient(databaseFailure("40001")));
+        assertEquals(false, StoreErrors.isTransient(databaseFailure("23505")));
+        assertEquals(false, StoreErrors.isTransient(new RuntimeException("no database here")));
+    }
+
+    @Test
+    void aTransientFailureNoLongerRetriedIsA409() {
+        Throwable answer = StoreErrors.translate(new RuntimeException(databaseFailure("40P01")), TABLE);
+        assertEquals("concurrent-change", assertInstanceOf(ConflictException.class, answer).rule());
+    }
 }

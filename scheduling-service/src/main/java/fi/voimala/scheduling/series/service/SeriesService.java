@@ -45,6 +45,7 @@ import fi.voimala.scheduling.visit.repository.VisitRepository;
 import fi.voimala.scheduling.visit.service.PlanningContext;
 import fi.voimala.scheduling.visit.service.VisitBookings;
 import fi.voimala.scheduling.visit.service.VisitService;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -98,10 +99,10 @@ public class SeriesService {
     public record Criteria(UUID groupId, UUID pairId, UUID siteId, SeriesStatus status) {
     }
 
-    @WithTransaction
+    /** Run again when PostgreSQL aborts it for a deadlock over a professional's bookings (see VisitService.add). */
     public Uni<SeriesView> plan(Caller caller, SeriesRequest request) {
         requireReasonForCount(request.plannedSessions(), request.sessionCountReason(), "sessionCountReason");
-        return groups.findById(request.groupId())
+        return Panache.withTransaction(() -> groups.findById(request.groupId())
                 .onItem().ifNull().failWith(() -> new RuleViolationException("groupId", "referenced-exists", "no such activity group"))
                 .chain(group -> sites.findById(group.siteId).chain(site -> requireAdministers(caller, site)
                         .chain(() -> activePair(request.pairId(), "pairId"))
@@ -118,7 +119,8 @@ public class SeriesService {
                                                 .call(() -> persistVisits(s, pair, planned));
                                     })
                                     .chain(() -> view(s, group, site));
-                        })))
+                        }))))
+                .onFailure(StoreErrors::isTransient).retry().atMost(StoreErrors.TRANSIENT_RETRIES)
                 .onFailure().transform(SchedulingConstraints::translate);
     }
 

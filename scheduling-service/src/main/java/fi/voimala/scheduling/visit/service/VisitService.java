@@ -31,6 +31,7 @@ import fi.voimala.scheduling.visit.api.VisitApi.VisitView;
 import fi.voimala.scheduling.visit.mapping.VisitMapper;
 import fi.voimala.scheduling.visit.mapping.VisitNames;
 import fi.voimala.scheduling.visit.repository.VisitRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -115,9 +116,12 @@ public class VisitService {
     }
 
     /** An extra visit in a series, e.g. to make up for a cancelled one: at the given time, the series' duration. */
-    @WithTransaction
+    /**
+     * Run again when PostgreSQL aborts it for a deadlock: two requests booking the same professional at once can each
+     * wait for the other's exclusion check; the run that follows sees the winner's booking and answers 409 naming it.
+     */
     public Uni<VisitView> add(Caller caller, AddVisitRequest request) {
-        return series.findById(request.seriesId())
+        return Panache.withTransaction(() -> series.findById(request.seriesId())
                 .onItem().ifNull().failWith(() -> new RuleViolationException("seriesId", "referenced-exists", "no such series"))
                 .call(s -> requireManages(caller, s.siteId))
                 .chain(s -> {
@@ -135,7 +139,8 @@ public class VisitService {
                                         .call(() -> events.record(SchedulingEvents.VISIT_SCHEDULED, visit.id, VisitMapper.toEvent(visit)));
                             }));
                 })
-                .chain(this::view)
+                .chain(this::view))
+                .onFailure(StoreErrors::isTransient).retry().atMost(StoreErrors.TRANSIENT_RETRIES)
                 .onFailure().transform(SchedulingConstraints::translate);
     }
 
