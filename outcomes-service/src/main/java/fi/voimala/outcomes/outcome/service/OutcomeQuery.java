@@ -1,0 +1,212 @@
+package fi.voimala.outcomes.outcome.service;
+
+import fi.voimala.outcomes.access.OutcomesAccess;
+import fi.voimala.outcomes.access.OutcomesAccess.Scope;
+import fi.voimala.outcomes.outcome.Comparison;
+import fi.voimala.outcomes.outcome.OutcomeSums;
+import fi.voimala.outcomes.outcome.api.OutcomeApi.Attendance;
+import fi.voimala.outcomes.outcome.api.OutcomeApi.DoseOutcome;
+import fi.voimala.outcomes.outcome.api.OutcomeApi.Filters;
+import fi.voimala.outcomes.outcome.api.OutcomeApi.OutcomeReport;
+import fi.voimala.outcomes.outcome.api.OutcomeApi.ParticipantChange;
+import fi.voimala.outcomes.outcome.api.OutcomeApi.ScoreOutcome;
+import fi.voimala.outcomes.outcome.statistics.PairedOutcome;
+import fi.voimala.outcomes.schedule.repository.SeriesCopyRepository;
+import fi.voimala.platform.security.Caller;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Reads outcomes: the sums kept per series (series_outcome) added up over the series that match the filters and
+ * that the caller may see, turned into statistics; the attendance of the same series beside them, the change by
+ * dose band, and, for one series and those who read it, each participant's change. Nothing here reads measurements.
+ */
+@ApplicationScoped
+public class OutcomeQuery {
+
+    /** Bands of sessions attended, in order; the SQL below names the same. */
+    static final List<String> DOSE_BANDS = List.of("0-4", "5-9", "10-14", "15+");
+    private static final String DOSE_BAND = "case when d.sessions < 5 then '0-4' when d.sessions < 10 then '5-9'"
+            + " when d.sessions < 15 then '10-14' else '15+' end";
+    /** A participant's held sessions attended, as column {@code sessions} of participant {@code p}. */
+    private static final String SESSIONS_ATTENDED = "(select count(*) from session_record_copy r where r.held"
+            + " and r.series_id = p.series_id and p.id = any(r.participant_ids))";
+
+    @Inject
+    OutcomesAccess access;
+    @Inject
+    SeriesCopyRepository series;
+
+    /** The chosen series as SQL (a select of series ids) and its parameters. */
+    private record Chosen(String sql, Map<String, Object> parameters) {
+
+        <R> Mutiny.SelectionQuery<R> bind(Mutiny.SelectionQuery<R> query) {
+            parameters.forEach(query::setParameter);
+            return query;
+        }
+    }
+
+    public Uni<OutcomeReport> report(Caller caller, Filters filters) {
+        return Panache.withSession(() -> access.scopeOf(caller).chain(scope -> {
+            Chosen chosen = chosen(scope, filters);
+            boolean suppress = scope.suppressesSmallFigures();
+            return Panache.getSession().chain(session -> count(session, chosen)
+                    .chain(seriesCount -> outcomes(session, chosen, filters).chain(outcomes ->
+                            attendance(session, chosen, suppress).chain(attendance ->
+                                    byDose(session, chosen, filters).chain(byDose ->
+                                            participants(session, scope, filters).map(people -> new OutcomeReport(
+                                                    filters, seriesCount,
+                                                    outcomes.stream().map(o -> view(o, suppress)).toList(),
+                                                    attendance,
+                                                    byDose.stream().map(d -> new DoseOutcome(d.band(),
+                                                            view(d.sums(), suppress))).toList(),
+                                                    people)))))));
+        }));
+    }
+
+    private Chosen chosen(Scope scope, Filters f) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        where.add(OutcomesAccess.seriesReadCondition(scope, "s.id"));
+        if (!where.get(0).equals("true")) {
+            if (where.get(0).contains(":own")) {
+                parameters.put("own", scope.organisationOrNone());
+            }
+            parameters.put("me", scope.professionalOrNone());
+        }
+        if (f.seriesId() != null) {
+            where.add("s.id = :seriesId");
+            parameters.put("seriesId", f.seriesId());
+        }
+        if (f.targetGroup() != null) {
+            where.add("g.target_group = :targetGroup");
+            parameters.put("targetGroup", f.targetGroup());
+        }
+        if (f.artForm() != null) {
+            where.add("cast(:artForm as varchar) = any(s.art_forms)");
+            parameters.put("artForm", f.artForm());
+        }
+        if (f.organisationId() != null) {
+            where.add("si.organisation_id = :organisationId");
+            parameters.put("organisationId", f.organisationId());
+        }
+        if (f.season() != null) {
+            LocalDate[] season = Seasons.of(f.season());
+            where.add("s.first_date >= :seasonStarts and s.first_date < :seasonEnds");
+            parameters.put("seasonStarts", season[0]);
+            parameters.put("seasonEnds", season[1]);
+        }
+        return new Chosen("select s.id from series_copy s left join group_copy g on g.id = s.group_id"
+                + " left join site_copy si on si.id = s.site_id where " + String.join(" and ", where), parameters);
+    }
+
+    private static Uni<Long> count(Mutiny.Session session, Chosen chosen) {
+        return chosen.bind(session.createNativeQuery("select count(*) from (" + chosen.sql() + ") c", Long.class))
+                .getSingleResult();
+    }
+
+    private static Uni<List<OutcomeSums>> outcomes(Mutiny.Session session, Chosen chosen, Filters f) {
+        String instrument = f.instrumentKey() == null ? "" : " and o.instrument_key = :instrumentKey";
+        Mutiny.SelectionQuery<Object[]> query = chosen.bind(session.createNativeQuery("select "
+                + OutcomeSums.SUMMED_COLUMNS + " from series_outcome o where o.series_id in (" + chosen.sql() + ")"
+                + instrument + " group by 1, 2, 3, 4 order by 1, 2, 3", Object[].class));
+        if (f.instrumentKey() != null) {
+            query.setParameter("instrumentKey", f.instrumentKey());
+        }
+        return query.getResultList().map(rows -> rows.stream().filter(r -> ((Number) r[5]).longValue() > 0)
+                .map(OutcomeSums::of).toList());
+    }
+
+    private static Uni<Attendance> attendance(Mutiny.Session session, Chosen chosen, boolean suppress) {
+        return chosen.bind(session.createNativeQuery("select"
+                        + " (select coalesce(sum(s.planned_sessions), 0) from series_copy s where s.id in (" + chosen.sql()
+                        + ")), (select count(*) from session_record_copy r where r.held and r.series_id in ("
+                        + chosen.sql() + ")), (select count(*) from participant_copy p where p.series_id in ("
+                        + chosen.sql() + ")), (select count(*) from session_record_copy r, unnest(r.participant_ids) x"
+                        + " where r.held and r.series_id in (" + chosen.sql() + "))", Object[].class))
+                .getSingleResult()
+                .map(r -> {
+                    long participants = ((Number) r[2]).longValue();
+                    boolean hidden = suppress && participants < OutcomeSums.MIN_PEOPLE;
+                    return new Attendance(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), hidden,
+                            hidden ? null : participants, hidden || participants == 0 ? null
+                            : ((Number) r[3]).doubleValue() / participants);
+                });
+    }
+
+    private record Banded(String band, OutcomeSums sums) {
+    }
+
+    private static Uni<List<Banded>> byDose(Mutiny.Session session, Chosen chosen, Filters f) {
+        String instrument = f.instrumentKey() == null ? "" : " and pc.instrument_key = :instrumentKey";
+        Mutiny.SelectionQuery<Object[]> query = chosen.bind(session.createNativeQuery(
+                "select pc.instrument_key, pc.score_key, pc.comparison, pc.subject_type, count(distinct pc.subject_id),"
+                        + " count(*), sum(pc.before), sum(pc.after), sum(pc.before * pc.before), sum(pc.after * pc.after),"
+                        + " sum(pc.after - pc.before), sum((pc.after - pc.before) * (pc.after - pc.before)),"
+                        + " sum(case when pc.reaches_mid then 1 else 0 end), " + DOSE_BAND
+                        + " from paired_change pc join (select p.id, " + SESSIONS_ATTENDED + " as sessions"
+                        + " from participant_copy p where p.series_id in (" + chosen.sql() + ")) d on d.id = pc.subject_id"
+                        + " where pc.comparison <> 'SESSION'" + instrument + " group by 1, 2, 3, 4, 14", Object[].class));
+        if (f.instrumentKey() != null) {
+            query.setParameter("instrumentKey", f.instrumentKey());
+        }
+        return query.getResultList().map(rows -> rows.stream()
+                .map(r -> new Banded((String) r[13], OutcomeSums.of(r)))
+                .sorted(Comparator.comparing((Banded b) -> b.sums().instrumentKey())
+                        .thenComparing(b -> b.sums().scoreKey())
+                        .thenComparing(b -> b.sums().comparison())
+                        .thenComparing(b -> DOSE_BANDS.indexOf(b.band())))
+                .toList());
+    }
+
+    /** Each participant's changes, for one series and only to those who read it (its pair, org-admin, coordinator). */
+    private Uni<List<ParticipantChange>> participants(Mutiny.Session session, Scope scope, Filters f) {
+        if (f.seriesId() == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return series.findById(f.seriesId()).chain(s -> s == null ? Uni.createFrom().item(false)
+                        : access.partiesOf(s).map(p -> scope.reads(p.pair(), p.site())))
+                .chain(reads -> !reads ? Uni.createFrom().item(List.<ParticipantChange>of())
+                        : participantChanges(session, f)
+                                .map(rows -> rows.stream().map(r -> new ParticipantChange((String) r[0], (String) r[1],
+                                        (String) r[2], Comparison.valueOf((String) r[3]), (BigDecimal) r[4],
+                                        (BigDecimal) r[5], ((BigDecimal) r[5]).subtract((BigDecimal) r[4]),
+                                        (Boolean) r[6], ((Number) r[7]).longValue())).toList()));
+    }
+
+    private static Uni<List<Object[]>> participantChanges(Mutiny.Session session, Filters f) {
+        Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery("select p.code, pc.instrument_key,"
+                        + " pc.score_key, pc.comparison, pc.before, pc.after, pc.reaches_mid, " + SESSIONS_ATTENDED
+                        + " from paired_change pc join participant_copy p on p.id = pc.subject_id"
+                        + " where pc.series_id = :series and pc.comparison <> 'SESSION'"
+                        + (f.instrumentKey() == null ? "" : " and pc.instrument_key = :instrumentKey")
+                        + " order by p.code, pc.instrument_key, pc.score_key, pc.comparison", Object[].class)
+                .setParameter("series", f.seriesId());
+        if (f.instrumentKey() != null) {
+            query.setParameter("instrumentKey", f.instrumentKey());
+        }
+        return query.getResultList();
+    }
+
+    static ScoreOutcome view(OutcomeSums o, boolean suppress) {
+        if (o.suppressedFor(suppress)) {
+            return new ScoreOutcome(o.instrumentKey(), o.scoreKey(), o.comparison(), o.subjectType(), true, null, null,
+                    null, null, null, null, null, null, null, null, null, null);
+        }
+        PairedOutcome s = o.statistics();
+        return new ScoreOutcome(o.instrumentKey(), o.scoreKey(), o.comparison(), o.subjectType(), false, o.people(),
+                s.n(), s.meanBefore(), s.meanAfter(), s.meanChange(), s.sdChange(), s.ciLow(), s.ciHigh(), s.t(), s.p(),
+                s.effectSizeDz(), s.shareReachingMid());
+    }
+}
