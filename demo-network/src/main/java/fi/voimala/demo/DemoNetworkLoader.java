@@ -2,6 +2,7 @@ package fi.voimala.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,7 +31,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Loads the demo network through the gateway's API as the demo coordinator, so that everything in it passes
@@ -47,6 +51,16 @@ import java.util.function.Function;
  * of each of the series' visits that has ended, as the coordinator. Sessions-service learns of series and visits from
  * visit-events, so what it does not know yet is tried again for up to {@link #COPY_WAIT} as well.
  *
+ * <p>Then the outcomes ({@link DemoMeasurementPlan}): each series' measurement plan (UCLA-3 and physical function at
+ * baseline and end, the session mood before and after each session, the care professional's UWES-9 at baseline and
+ * end), and the measurements, as the coordinator: baseline on the day of the series' first session, the mood of those
+ * present at each held session on its day, and end measurements. A demo series runs from some weeks before the first
+ * load into coming weeks, so none has ended when the demo is loaded: its end measurements are then entered on the day
+ * of its latest held session, which outcomes-service keeps but flags as outside the end's window ({@code inWindow:
+ * false}). Outcomes-service learns of series, visits and participants from Kafka, so what it does not know yet is tried
+ * again for up to {@link #COPY_WAIT}; a participant whose consent does not cover measurements is not measured, and a
+ * measurement already there (409 {@code measured-already}) is left as it is.
+ *
  * <p>Usage: {@code DemoNetworkLoader [gateway URL] [Keycloak URL]}, defaults http://localhost:8080 and
  * http://localhost:8180.
  */
@@ -61,6 +75,9 @@ public final class DemoNetworkLoader {
     static final List<String> NOT_KNOWN_YET = List.of("referenced-exists", "visit-known");
     /** The start of the status reason scheduling gives a visit it moved out of a ward closure. */
     static final String WARD_CLOSED = "ward closed";
+    /** The kinds of {@link #load}'s counts that the outcomes line reports rather than the demo network's line. */
+    static final String MEASUREMENT_PLANS = "measurement plans";
+    static final String MEASUREMENTS = "measurements";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String gateway;
@@ -70,6 +87,12 @@ public final class DemoNetworkLoader {
     private final LocalDate thisWeek = LocalDate.now(HELSINKI).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     /** What was there and what was created, per kind, in load order. */
     private final Map<String, int[]> counts = new LinkedHashMap<>();
+    /** The measurements created now, per instrument and time point ("ucla-3 BASELINE"), in load order. */
+    private final Map<String, Integer> measurementsNew = new LinkedHashMap<>();
+    /** Participants not measured since their consent does not cover measurements on the day (as the plan or the API says). */
+    private int measurementsWithoutConsent;
+    /** Series whose end was measured before the series ended, on the day of their latest held session. */
+    private int endsBeforeSeriesEnded;
 
     private DemoNetworkLoader(String gateway, String token, String hospitalToken) {
         this.gateway = gateway;
@@ -80,21 +103,33 @@ public final class DemoNetworkLoader {
     public static void main(String[] args) throws Exception {
         String gateway = args.length > 0 ? args[0] : "http://localhost:8080";
         String keycloak = args.length > 1 ? args[1] : "http://localhost:8180";
-        Map<String, int[]> counts = load(gateway, keycloak);
+        List<String> outcomes = new ArrayList<>();
+        Map<String, int[]> counts = load(gateway, keycloak, outcomes::add);
         StringBuilder line = new StringBuilder("demo network:");
-        counts.forEach((kind, c) -> line.append(' ').append(c[0] + c[1]).append(' ').append(kind)
-                .append(" (").append(c[1]).append(" new)"));
+        counts.forEach((kind, c) -> {
+            if (!kind.equals(MEASUREMENT_PLANS) && !kind.equals(MEASUREMENTS)) {
+                line.append(' ').append(c[0] + c[1]).append(' ').append(kind).append(" (").append(c[1]).append(" new)");
+            }
+        });
         System.out.println(line);
+        outcomes.forEach(System.out::println);
     }
 
     /** Loads what is missing; returns, per kind, {already there, created now}. */
     public static Map<String, int[]> load(String gateway, String keycloak) throws IOException, InterruptedException {
+        return load(gateway, keycloak, line -> { });
+    }
+
+    /** As above, giving {@code outcomes} the lines that say what outcome data the demo holds and how it was entered. */
+    public static Map<String, int[]> load(String gateway, String keycloak, Consumer<String> outcomes)
+            throws IOException, InterruptedException {
         JsonNode demo;
         try (InputStream in = DemoNetworkLoader.class.getResourceAsStream("/demo-network.json")) {
             demo = JSON.readTree(in);
         }
         DemoNetworkLoader loader = new DemoNetworkLoader(gateway, coordinatorToken(keycloak), hospitalFeedToken(keycloak));
         loader.loadAll(demo);
+        loader.describeOutcomes(outcomes);
         return loader.counts;
     }
 
@@ -153,6 +188,16 @@ public final class DemoNetworkLoader {
         for (JsonNode series : demo.get("series")) {
             String group = series.get("group").asText();
             ensureSessionRecords(plan, series, seriesByGroup.get(group), codesByGroup.get(group), professionals);
+        }
+
+        // Each series' measurement plan and measurements, as DemoMeasurementPlan chooses them, once its participants
+        // and session records are in.
+        DemoMeasurementPlan measures = new DemoMeasurementPlan(plan);
+        for (JsonNode series : demo.get("series")) {
+            String group = series.get("group").asText();
+            String seriesId = seriesByGroup.get(group);
+            ensureMeasurementPlan(seriesId);
+            ensureMeasurements(plan, measures, series, seriesId, codesByGroup.get(group), professionals);
         }
     }
 
@@ -416,6 +461,223 @@ public final class DemoNetworkLoader {
         }
     }
 
+    /**
+     * The series' measurement plan ({@link DemoMeasurementPlan#POINTS}). A plan that already has all of them is left as
+     * it is; one that lacks some gets them added to its own points, with the version read. Outcomes-service learns of
+     * the series from visit-events, so while it does not know it (404) the plan is tried again for up to
+     * {@link #COPY_WAIT}; a plan written meanwhile (409) is read again.
+     */
+    private void ensureMeasurementPlan(String seriesId) throws IOException, InterruptedException {
+        int[] count = counts.computeIfAbsent(MEASUREMENT_PLANS, k -> new int[2]);
+        String path = "/api/measurement-plans/" + seriesId;
+        long deadline = System.nanoTime() + COPY_WAIT.toNanos();
+        while (true) {
+            // 404: no plan yet, or the series is not known here yet (then the PUT is 404 too, and tried again).
+            HttpResponse<String> found = exchange(token, "GET", path, null);
+            if (found.statusCode() != 200 && found.statusCode() != 404) {
+                throw new IllegalStateException("GET " + path + " answered " + found.statusCode() + ": " + found.body());
+            }
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode points = body.putArray("points");
+            Set<String> there = new HashSet<>();
+            if (found.statusCode() == 200) {
+                JsonNode plan = JSON.readTree(found.body());
+                body.put("version", plan.get("version").asLong());
+                for (JsonNode point : plan.get("points")) {
+                    there.add(new DemoMeasurementPlan.Point(point.get("instrumentKey").asText(),
+                            point.get("timePoint").asText()).key());
+                    ObjectNode kept = points.addObject();
+                    for (String field : List.of("instrumentKey", "instrumentVersion", "timePoint", "daysBefore",
+                            "daysAfter", "followUpWeeks")) {
+                        if (point.hasNonNull(field)) {
+                            kept.set(field, point.get(field));
+                        }
+                    }
+                }
+            }
+            List<DemoMeasurementPlan.Point> missing = DemoMeasurementPlan.POINTS.stream()
+                    .filter(p -> !there.contains(p.key())).toList();
+            if (missing.isEmpty()) {
+                count[0]++;
+                return;
+            }
+            missing.forEach(p -> points.addObject().put("instrumentKey", p.instrumentKey()).put("timePoint", p.timePoint()));
+            HttpResponse<String> put = exchange(token, "PUT", path, body);
+            if (put.statusCode() == 200) {
+                count[1]++;
+                return;
+            }
+            boolean notYet = put.statusCode() == 404 || put.statusCode() == 409;
+            if (!notYet || System.nanoTime() > deadline) {
+                throw new IllegalStateException("PUT " + path + " answered " + put.statusCode()
+                        + (notYet ? " for " + COPY_WAIT.toSeconds() + " s" : "") + ": " + put.body());
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    /**
+     * The series' measurements as the coordinator (who may enter them for any series): UCLA-3 and physical function at
+     * baseline, on the day of the series' first session, and at end; the session mood before and after each held
+     * session of those present, on its day (Helsinki); the pair's care professional's UWES-9 at baseline and end. The
+     * end is the day of the series' last session once all its visits have ended; before that (as in every demo series
+     * when loaded: they run into coming weeks) the day of its latest held session, which outcomes-service keeps but
+     * flags as outside the end's window. Only participants whose consent covers measurements on the day are measured.
+     */
+    private void ensureMeasurements(DemoSessionPlan plan, DemoMeasurementPlan measures, JsonNode series, String seriesId,
+                                    List<String> codes, Map<String, String> professionals)
+            throws IOException, InterruptedException {
+        counts.computeIfAbsent(MEASUREMENTS, k -> new int[2]);
+        String group = series.get("group").asText();
+        LocalDate firstDate = LocalDate.parse(send("GET", "/api/series/" + seriesId, null, 200).get("firstDate").asText());
+        List<DemoSessionPlan.Participant> participants = plan.participants(group, firstDate);
+        LocalDate today = LocalDate.now(HELSINKI);
+        Instant now = Instant.now();
+
+        // The series' visits not cancelled, in time order: the first session's day, each visit's ordinal, and whether
+        // the series has ended.
+        Map<String, Integer> ordinals = new HashMap<>();
+        LocalDate firstSession = null;
+        LocalDate lastSession = null;
+        boolean ended = true;
+        for (JsonNode visit : listAll("/api/visits?seriesId=" + seriesId + "&sort=startsAt&")) {
+            if (visit.path("status").asText().equals("CANCELLED")) {
+                continue;
+            }
+            ordinals.put(visit.get("id").asText(), visit.get("ordinal").asInt());
+            LocalDate day = helsinkiDay(visit.get("startsAt").asText());
+            firstSession = firstSession == null ? day : firstSession;
+            lastSession = day;
+            ended &= instant(visit.get("endsAt").asText()).isBefore(now);
+        }
+        // The held sessions in time order, with who was there.
+        List<JsonNode> held = new ArrayList<>();
+        for (JsonNode record : listAll("/api/session-records?seriesId=" + seriesId + "&")) {
+            if (record.get("held").asBoolean() && record.hasNonNull("startedAt")) {
+                held.add(record);
+            }
+        }
+        held.sort(Comparator.comparing(record -> instant(record.get("startedAt").asText())));
+        LocalDate baselineDay = firstSession == null || firstSession.isAfter(today) ? null : firstSession;
+        LocalDate endDay = ended && lastSession != null ? lastSession
+                : held.isEmpty() ? null : helsinkiDay(held.get(held.size() - 1).get("startedAt").asText());
+        if (endDay != null && !ended) {
+            endsBeforeSeriesEnded++;
+        }
+
+        for (int i = 0; i < codes.size() && i < participants.size(); i++) {
+            for (String timePoint : List.of(DemoMeasurementPlan.BASELINE, DemoMeasurementPlan.END)) {
+                LocalDate day = timePoint.equals(DemoMeasurementPlan.BASELINE) ? baselineDay : endDay;
+                if (day == null) {
+                    continue;
+                }
+                if (!measures.measurable(group, i, participants.get(i), firstDate, day)) {
+                    measurementsWithoutConsent += DemoMeasurementPlan.PARTICIPANT_INSTRUMENTS.size();
+                    continue;
+                }
+                for (String instrument : DemoMeasurementPlan.PARTICIPANT_INSTRUMENTS) {
+                    measure(seriesId, instrument, timePoint, codes.get(i), null, null, day,
+                            measures.participantAnswers(group, i, instrument, timePoint));
+                }
+            }
+        }
+        for (JsonNode record : held) {
+            String visitId = record.get("visitId").asText();
+            LocalDate day = helsinkiDay(record.get("startedAt").asText());
+            int ordinal = ordinals.getOrDefault(visitId, held.indexOf(record) + 1);
+            for (JsonNode present : record.path("participants")) {
+                int i = codes.indexOf(present.path("code").asText());
+                if (i < 0 || i >= participants.size()) {
+                    continue; // not one of the demo's participants: the plan knows nothing of their consent
+                }
+                if (!measures.measurable(group, i, participants.get(i), firstDate, day)) {
+                    measurementsWithoutConsent += 2;
+                    continue;
+                }
+                for (String timePoint : List.of(DemoMeasurementPlan.BEFORE_SESSION, DemoMeasurementPlan.AFTER_SESSION)) {
+                    measure(seriesId, DemoMeasurementPlan.SESSION_MOOD, timePoint, codes.get(i), null, visitId, day,
+                            measures.mood(group, i, ordinal, timePoint));
+                }
+            }
+        }
+        String careId = professionals.get(series.get("care").asText().toLowerCase(Locale.ROOT));
+        for (String timePoint : List.of(DemoMeasurementPlan.BASELINE, DemoMeasurementPlan.END)) {
+            LocalDate day = timePoint.equals(DemoMeasurementPlan.BASELINE) ? baselineDay : endDay;
+            if (day != null && careId != null) {
+                measure(seriesId, DemoMeasurementPlan.UWES_9, timePoint, null, careId, null, day,
+                        measures.staffAnswers(group, timePoint));
+            }
+        }
+    }
+
+    /**
+     * One measurement, unless it is there already (409 {@code measured-already}, left as it is). A participant whose
+     * consent does not cover measurements that day (422 {@code consent-covers-measurements}) is skipped. What
+     * outcomes-service does not know yet (422 {@code referenced-exists}: the series, participant, visit or professional,
+     * whose copies come from Kafka) is tried again for up to {@link #COPY_WAIT}.
+     */
+    private void measure(String seriesId, String instrumentKey, String timePoint, String participantCode,
+                         String staffProfessionalId, String visitId, LocalDate measuredOn, Map<String, Integer> answers)
+            throws IOException, InterruptedException {
+        int[] count = counts.get(MEASUREMENTS);
+        ObjectNode body = JSON.createObjectNode().put("seriesId", seriesId).put("instrumentKey", instrumentKey)
+                .put("timePoint", timePoint);
+        if (participantCode != null) {
+            body.put("participantCode", participantCode);
+        } else {
+            body.put("staffProfessionalId", staffProfessionalId);
+        }
+        if (visitId != null) {
+            body.put("visitId", visitId);
+        }
+        body.put("measuredOn", measuredOn.toString());
+        ObjectNode given = body.putObject("answers");
+        answers.forEach(given::put);
+        HttpResponse<String> response = exchangeOnceKnown(token, "POST", "/api/measurements", body, DemoNetworkLoader::notKnownYet);
+        if (response.statusCode() == 201) {
+            count[1]++;
+            measurementsNew.merge(instrumentKey + " " + timePoint, 1, Integer::sum);
+        } else if (response.statusCode() == 409 && response.body().contains("\"measured-already\"")) {
+            count[0]++;
+        } else if (response.statusCode() == 422 && response.body().contains("\"consent-covers-measurements\"")) {
+            measurementsWithoutConsent++;
+        } else {
+            throw new IllegalStateException("POST /api/measurements answered " + response.statusCode() + ": "
+                    + response.body() + " (for " + body + ")");
+        }
+    }
+
+    /** The lines that say what outcome data the demo holds: plans, measurements, and how the ends were measured. */
+    private void describeOutcomes(Consumer<String> outcomes) {
+        int[] plans = counts.getOrDefault(MEASUREMENT_PLANS, new int[2]);
+        int[] measured = counts.getOrDefault(MEASUREMENTS, new int[2]);
+        StringBuilder line = new StringBuilder("demo outcomes: ").append(plans[0] + plans[1]).append(' ')
+                .append(MEASUREMENT_PLANS).append(" (").append(plans[1]).append(" new) ")
+                .append(measured[0] + measured[1]).append(' ').append(MEASUREMENTS).append(" (").append(measured[1])
+                .append(" new");
+        measurementsNew.forEach((what, n) -> line.append(", ").append(n).append(' ').append(what));
+        line.append(")");
+        if (measurementsWithoutConsent > 0) {
+            line.append(", ").append(measurementsWithoutConsent).append(" not taken without consent to measurements");
+        }
+        outcomes.accept(line.toString());
+        if (endsBeforeSeriesEnded > 0) {
+            outcomes.accept("demo outcomes: " + endsBeforeSeriesEnded + " series have not ended yet, so their END"
+                    + " measurements are entered on the day of each one's latest held session: outcomes-service keeps"
+                    + " them, flagged outside the end's window (inWindow: false)");
+        }
+    }
+
+    /** An ISO date-time with its offset (or Z) as the API writes it. */
+    private static Instant instant(String text) {
+        return OffsetDateTime.parse(text).toInstant();
+    }
+
+    /** An ISO date-time's date in Helsinki. */
+    private static LocalDate helsinkiDay(String text) {
+        return instant(text).atZone(HELSINKI).toLocalDate();
+    }
+
     /** How many open windows the ward has between the two dates (Helsinki, inclusive), as the coordinator sees them. */
     private int openWindows(String siteId, LocalDate from, LocalDate to) throws IOException, InterruptedException {
         JsonNode answer = send("GET", "/api/ward-availability/windows?siteId=" + siteId + "&from=" + from + "&to=" + to,
@@ -522,17 +784,36 @@ public final class DemoNetworkLoader {
      */
     private JsonNode sendOnceKnown(String bearer, String method, String path, JsonNode body, int expected)
             throws IOException, InterruptedException {
+        HttpResponse<String> response = exchangeOnceKnown(bearer, method, path, body, DemoNetworkLoader::notKnownYet);
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** A 422 whose rule says that a copy fed from Kafka does not know what the request names yet. */
+    private static boolean notKnownYet(HttpResponse<String> response) {
+        return response.statusCode() == 422 && NOT_KNOWN_YET.stream()
+                .anyMatch(rule -> response.body().contains("\"" + rule + "\""));
+    }
+
+    /**
+     * The answer to the request once it is not {@code notKnownYet}, trying again every second; still not known after
+     * {@link #COPY_WAIT} is an error.
+     */
+    private HttpResponse<String> exchangeOnceKnown(String bearer, String method, String path, JsonNode body,
+                                                   Predicate<HttpResponse<String>> notKnownYet)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + COPY_WAIT.toNanos();
         while (true) {
             HttpResponse<String> response = exchange(bearer, method, path, body);
-            if (response.statusCode() == expected) {
-                return JSON.readTree(response.body());
+            if (!notKnownYet.test(response)) {
+                return response;
             }
-            boolean notKnownYet = response.statusCode() == 422 && NOT_KNOWN_YET.stream()
-                    .anyMatch(rule -> response.body().contains("\"" + rule + "\""));
-            if (!notKnownYet || System.nanoTime() > deadline) {
-                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode()
-                        + (notKnownYet ? " for " + COPY_WAIT.toSeconds() + " s" : "") + ": " + response.body());
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + " for "
+                        + COPY_WAIT.toSeconds() + " s: " + response.body());
             }
             Thread.sleep(1000);
         }
