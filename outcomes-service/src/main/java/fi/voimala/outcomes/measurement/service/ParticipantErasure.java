@@ -16,11 +16,15 @@ import java.util.UUID;
 
 /**
  * Erases a participant here when sessions-service says they were erased: their measurements, their paired changes
- * (taken out of their series' sums, which are published again), their presence in the copies of session records and
- * their copy. What stays is the series' outcome without them. Runs in the consumer's transaction.
+ * (taken out of their series' sums, which are published again), their presence in the copies of session records,
+ * the events in the outbox that named them, and their copy; each measurement's erasure is an event with ids only. What stays is the series' outcome without them. Runs in the consumer's transaction.
  */
 @ApplicationScoped
 public class ParticipantErasure {
+
+    /** The events that named them (their measurements'), sent or not: the erasure events below take their place. */
+    static final String MENTIONING_EVENTS = "delete from outbox_event where subject = :id"
+            + " or strpos(cast(payload as text), :id) > 0";
 
     @Inject
     MeasurementRepository measurements;
@@ -36,6 +40,8 @@ public class ParticipantErasure {
 
     public Uni<Void> erase(UUID participantId) {
         return outcomes.lockSubject(participantId)
+                .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(MENTIONING_EVENTS)
+                        .setParameter("id", participantId.toString()).executeUpdate()))
                 .chain(() -> measurements.list("participantId", participantId))
                 .chain(found -> {
                     Set<SeriesInstrument> touched = new LinkedHashSet<>();
