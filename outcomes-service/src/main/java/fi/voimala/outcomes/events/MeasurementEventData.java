@@ -13,6 +13,11 @@ public record MeasurementEventData(UUID id, long version, UUID seriesId, String 
                                    String timePoint, UUID visitId, String subjectType, UUID participantId,
                                    LocalDate measuredOn, boolean inWindow, List<ScoreValue> scores) {
 
-    public record ScoreValue(String key, BigDecimal value) {
+    /** A score as a JSON number with decimals (7.0, 4.25), whatever its scoring; null when too many items were missing. */
+    public record ScoreValue(String key, Double value) {
+
+        public static ScoreValue of(String key, BigDecimal value) {
+            return new ScoreValue(key, value == null ? null : value.doubleValue());
+        }
     }
 }

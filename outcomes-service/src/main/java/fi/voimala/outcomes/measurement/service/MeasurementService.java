@@ -370,7 +370,7 @@ public class MeasurementService {
     private MeasurementEventData eventData(Measurement m, Instrument instrument, String subjectType) {
         return new MeasurementEventData(m.id, m.version, m.seriesId, m.instrumentKey, instrument.version, m.timePoint,
                 m.visitId, subjectType, m.participantId, m.measuredOn, m.inWindow, read(m.scores, SCORES).stream()
-                .map(s -> new MeasurementEventData.ScoreValue(s.key(), s.value())).toList());
+                .map(s -> MeasurementEventData.ScoreValue.of(s.key(), s.value())).toList());
     }
 
     private Uni<Measurement> load(UUID id) {

@@ -69,7 +69,7 @@ class MeasurementResourceTest {
         SentEvents.Event recorded = events.await(e -> e.subject().equals(id), 1).get(0);
         assertEquals("fi.voimala.outcome.measurement.recorded.v1", recorded.type());
         assertEquals("PARTICIPANT", recorded.data().getString("subjectType"));
-        assertEquals(7, recorded.data().getJsonArray("scores").getJsonObject(0).getInteger("value"));
+        assertEquals(7.0, recorded.data().getJsonArray("scores").getJsonObject(0).getDouble("value"));
         assertEquals(null, recorded.data().getValue("answers"), "answers stay in outcomes");
 
         // The end (3 + 1 + 1 = 5): a change of -2, better, past the minimal important difference of 1.
