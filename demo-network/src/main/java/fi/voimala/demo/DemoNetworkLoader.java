@@ -93,6 +93,8 @@ public final class DemoNetworkLoader {
     private int measurementsWithoutConsent;
     /** Series whose end was measured before the series ended, on the day of their latest held session. */
     private int endsBeforeSeriesEnded;
+    /** The keys ({@link #measurementKey}) of the measurements of the series being loaded that are there already. */
+    private final Set<String> measured = new HashSet<>();
 
     private DemoNetworkLoader(String gateway, String token, String hospitalToken) {
         this.gateway = gateway;
@@ -558,6 +560,13 @@ public final class DemoNetworkLoader {
             }
         }
         held.sort(Comparator.comparing(record -> instant(record.get("startedAt").asText())));
+        // What is there already is left as it is without asking again (a second load sends nothing).
+        measured.clear();
+        for (JsonNode m : listAll("/api/measurements?seriesId=" + seriesId + "&")) {
+            measured.add(measurementKey(m.get("instrumentKey").asText(), m.get("timePoint").asText(),
+                    m.path("participantCode").asText(null), m.path("staffProfessionalId").asText(null),
+                    m.path("visitId").asText(null)));
+        }
         LocalDate baselineDay = firstSession == null || firstSession.isAfter(today) ? null : firstSession;
         LocalDate endDay = ended && lastSession != null ? lastSession
                 : held.isEmpty() ? null : helsinkiDay(held.get(held.size() - 1).get("startedAt").asText());
@@ -620,6 +629,10 @@ public final class DemoNetworkLoader {
                          String staffProfessionalId, String visitId, LocalDate measuredOn, Map<String, Integer> answers)
             throws IOException, InterruptedException {
         int[] count = counts.get(MEASUREMENTS);
+        if (measured.contains(measurementKey(instrumentKey, timePoint, participantCode, staffProfessionalId, visitId))) {
+            count[0]++;
+            return;
+        }
         ObjectNode body = JSON.createObjectNode().put("seriesId", seriesId).put("instrumentKey", instrumentKey)
                 .put("timePoint", timePoint);
         if (participantCode != null) {
@@ -645,6 +658,13 @@ public final class DemoNetworkLoader {
             throw new IllegalStateException("POST /api/measurements answered " + response.statusCode() + ": "
                     + response.body() + " (for " + body + ")");
         }
+    }
+
+    /** What identifies a measurement within its series: instrument, time point, person and session. */
+    private static String measurementKey(String instrumentKey, String timePoint, String participantCode,
+                                         String staffProfessionalId, String visitId) {
+        return key(instrumentKey, timePoint, String.valueOf(participantCode), String.valueOf(staffProfessionalId),
+                String.valueOf(visitId));
     }
 
     /** The lines that say what outcome data the demo holds: plans, measurements, and how the ends were measured. */
