@@ -4,6 +4,7 @@ import static fi.voimala.outcomes.support.Measuring.OUTCOMES;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -18,7 +19,9 @@ import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
@@ -126,6 +129,40 @@ class OutcomeResourceTest {
         report(Network.as(TestTokens.token("viewer", network.alias)))
                 .body("outcomes[0].suppressed", equalTo(false)).body("outcomes[0].people", equalTo(5))
                 .body("outcomes[0].meanChange", closeTo(-8.0 / 5, 1e-12));
+    }
+
+    @Test
+    void aResearcherNeverSeesAnIndividualStaffMembersEngagement() {
+        // The series' care professional answers UWES-9 at baseline and end: one person, so only the coordinator and
+        // those who read the series see the figure; researchers and viewers see it suppressed, and no one sees it in
+        // the per-participant list (staff are not participants).
+        Map<String, Integer> before = new HashMap<>();
+        Map<String, Integer> after = new HashMap<>();
+        for (int i = 1; i <= 9; i++) {
+            before.put("q" + i, 3);
+            after.put("q" + i, 5);
+        }
+        String nurse = measuring.series.pair().nurse().id().toString();
+        for (Object[] point : new Object[][] {{"BASELINE", measuring.firstSession(), before},
+                {"END", measuring.lastSession(), after}}) {
+            measuring.artist().body(Map.of("seriesId", measuring.series.id().toString(), "instrumentKey", "uwes-9",
+                            "timePoint", point[0], "staffProfessionalId", nurse, "measuredOn", point[1].toString(),
+                            "answers", point[2]))
+                    .post(Measuring.MEASUREMENTS).then().statusCode(201);
+        }
+        for (String role : List.of("researcher", "viewer")) {
+            Network.as(TestTokens.token(role, "ita-suomen-yliopisto")).config(DOUBLES)
+                    .queryParam("seriesId", measuring.series.id().toString()).queryParam("instrumentKey", "uwes-9")
+                    .get(OUTCOMES).then().statusCode(200)
+                    .body("outcomes.suppressed", everyItem(equalTo(true)))
+                    .body("outcomes.meanChange", everyItem(nullValue()))
+                    .body("outcomes.subjectType", everyItem(equalTo("STAFF")))
+                    .body("participants", empty());
+        }
+        network.coordinator().config(DOUBLES).queryParam("seriesId", measuring.series.id().toString())
+                .queryParam("instrumentKey", "uwes-9").get(OUTCOMES).then().statusCode(200)
+                .body("outcomes.find { it.scoreKey == 'total' }.meanChange", closeTo(2.0, 1e-12))
+                .body("participants", empty());
     }
 
     @Test
