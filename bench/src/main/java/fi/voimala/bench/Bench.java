@@ -24,7 +24,8 @@ public final class Bench {
     static final String READ_PATH = "/api/organisations?size=20";
     static final String WRITE_PATH = "/api/professionals";
     /** Every benchmark group, in the order they run (start last: it restarts the apps). */
-    static final String ALL = "gateway,writes,events,scheduling,sessions,start";
+    static final String ALL = "gateway,writes,events,scheduling,sessions,outcomes,start";
+    static final int OUTCOMES_WARMUP_SECONDS = 15;
 
     private final Path root;
     private final Path out;
@@ -86,6 +87,9 @@ public final class Bench {
         }
         if (only.contains("sessions")) {
             sessionRecords();
+        }
+        if (only.contains("outcomes")) {
+            outcomes(organisation);
         }
         if (only.contains("start")) {
             startAndMemory();
@@ -230,6 +234,94 @@ public final class Bench {
                 Double.NaN);
     }
 
+    // --- outcomes-service ------------------------------------------------------------------------------------
+
+    /**
+     * The outcome query over 1,000,000 measurements (target: p99 under 20 ms) through the gateway, beside the
+     * service's own statements for the same filter run by pgbench straight in PostgreSQL; then a measurement's answer
+     * to its series-outcome.updated event (target: p99 within 3× Kafka's own end-to-end p99, measured right after).
+     * The bulk rows are deleted at the end, also when something fails.
+     */
+    private void outcomes(String organisation) throws Exception {
+        PgBench pg = new PgBench(env("VOIMALA_PG_HOST", "127.0.0.1"), env("VOIMALA_PG_PORT", "5432"),
+                env("VOIMALA_PG_USER", "postgres"), out.resolve("pgbench"));
+        String database = OutcomesBench.database(System.getenv("VOIMALA_DATA_SPACE"));
+        OutcomesBench outcomes = new OutcomesBench(platform, pg, database, out.resolve("outcomes"));
+        Wrk single = new Wrk(root.resolve("bench/wrk"), 1, 1);
+        OutcomesBenchData.Plan plan = OutcomesBenchData.Plan.MILLION;
+        Map<String, Object> raw = new LinkedHashMap<>();
+        try {
+            raw.put("load s (delete leftovers, COPY, check, VACUUM ANALYZE)", outcomes.load(plan));
+            raw.put("plan", plan);
+            for (OutcomesBench.Query query : outcomes.queries()) {
+                String token = platform.token();
+                String url = platform.gateway + query.path();
+                String script = OutcomesBench.serviceSql(query);
+                List<String> variables = OutcomesBench.pgbenchVariables(query);
+                // Longer than the gateway's warm-up: outcomes-service's query path was still speeding up after 8 s.
+                wrk.run("warm-up outcomes", "read-organisations.lua", url, token, OUTCOMES_WARMUP_SECONDS, Map.of());
+                pg.run(database, "outcomes-warm-up", script, CONNECTIONS, 2, 4, variables);
+                List<Wrk.Result> gateway = new ArrayList<>();
+                List<PgBench.Result> sql = new ArrayList<>();
+                List<Map<String, Double>> cpuPerRequest = new ArrayList<>();
+                for (int round = 0; round < 3; round++) {
+                    Map<String, Double> before = cpu.snapshot();
+                    gateway.add(checked(wrk.run("outcomes", "read-organisations.lua", url, token, seconds, Map.of()),
+                            url, token));
+                    cpuPerRequest.add(CpuMeter.perRequest(before, cpu.snapshot(), gateway.get(round).requests()));
+                    sql.add(pg.run(database, "outcomes", script, CONNECTIONS, 2, seconds, variables));
+                }
+                // Below saturation: one client at a time, through the gateway and in PostgreSQL.
+                Wrk.Result alone = checked(single.run("outcomes, one connection", "read-organisations.lua", url, token,
+                        seconds, Map.of()), url, token);
+                PgBench.Result sqlAlone = pg.run(database, "outcomes-one", script, 1, 1, seconds, variables);
+                raw.put(query.name(), Map.of("path", query.path(), "gateway", gateway, "pgbench", sql,
+                        "CPU ms per request through the gateway", cpuPerRequest, "gateway, one connection", alone,
+                        "pgbench, one client", sqlAlone, "pgbench script", script, "pgbench options", variables));
+                String section = "Outcome query over " + String.format(java.util.Locale.ROOT, "%,d",
+                        plan.measurements()) + " measurements, " + query.name() + ", " + CONNECTIONS + " connections";
+                double p50 = median(gateway, Wrk.Result::p50Ms);
+                double p99 = median(gateway, Wrk.Result::p99Ms);
+                double sqlP50 = Stats.median(sql.stream().mapToDouble(r -> r.latencyMs().p50()).toArray());
+                double sqlP99 = Stats.median(sql.stream().mapToDouble(r -> r.latencyMs().p99()).toArray());
+                double sqlRate = Stats.median(sql.stream().mapToDouble(PgBench.Result::perSecond).toArray());
+                results.ratio(section, "p50 through the gateway", p50, "ms", "pgbench, the service's SQL p50", sqlP50,
+                        Double.NaN);
+                results.absolute(section, "p99 through the gateway", p99, "ms", "pgbench, the service's SQL p99",
+                        sqlP99, 20);
+                results.ratio(section, "requests/s through the gateway", median(gateway, Wrk.Result::perSecond), "/s",
+                        "pgbench, the service's SQL", sqlRate, Double.NaN);
+                results.ratio(section, "outcomes-service CPU per request", medianOf(cpuPerRequest, "outcomes-service"),
+                        "ms", "PostgreSQL CPU per request", medianOf(cpuPerRequest, "postgresql"), Double.NaN);
+                results.absolute(section, "gateway CPU per request", medianOf(cpuPerRequest, "gateway"), "ms", null,
+                        Double.NaN, Double.NaN);
+                results.ratio(section, "one connection: p50 through the gateway", alone.p50Ms(), "ms",
+                        "pgbench, 1 client, p50", sqlAlone.latencyMs().p50(), Double.NaN);
+                results.ratio(section, "one connection: p99 through the gateway", alone.p99Ms(), "ms",
+                        "pgbench, 1 client, p99", sqlAlone.latencyMs().p99(), Double.NaN);
+            }
+        } finally {
+            outcomes.delete();
+        }
+        String token = platform.token();
+        Stats events = Stats.of(outcomes.eventLatency(token, organisation, 20, 300));
+        KafkaLatency kafka = new KafkaLatency(platform.kafka);
+        kafka.createTopic();
+        Stats limit;
+        try {
+            limit = Stats.of(kafka.measure(100, 2000, 600, "all"));
+        } finally {
+            kafka.deleteTopic();
+        }
+        raw.put("measurement answer to series-outcome.updated ms", events);
+        raw.put("kafka end-to-end ms", limit);
+        results.raw("outcomes", raw);
+        String section = "Outcome event, END measurement's answer → series-outcome.updated at a consumer (300)";
+        results.ratio(section, "p50", events.p50(), "ms", "Kafka end-to-end p50", limit.p50(), Double.NaN);
+        results.ratio(section, "p99", events.p99(), "ms", "Kafka end-to-end p99", limit.p99(), 3.0);
+        results.ratio(section, "average", events.mean(), "ms", "Kafka end-to-end average", limit.mean(), Double.NaN);
+    }
+
     /** Seconds until the app's outbox is empty (every event on Kafka), so that the next measurement runs alone. */
     private double drained(String app, String name) throws IOException, InterruptedException {
         long begin = System.nanoTime();
@@ -346,7 +438,9 @@ public final class Bench {
         results.machine("load generator", "wrk " + CONNECTIONS + " connections, 2 threads, on the same machine");
         results.machine("rounds", "gateway overhead: warm-up 8 s, then 3 alternating rounds of " + seconds
                 + " s per side, medians shown; session records: warm-up " + SessionsBench.WARMUP_SECONDS
-                + " s, then one run of " + seconds + " s");
+                + " s, then one run of " + seconds + " s; outcome queries: warm-up " + OUTCOMES_WARMUP_SECONDS
+                + " s, then 3 rounds of " + seconds + " s through the gateway alternating with pgbench, medians shown,"
+                + " then " + seconds + " s with one connection");
     }
 
     private static String cpuModel() throws IOException {

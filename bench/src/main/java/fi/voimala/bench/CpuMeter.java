@@ -23,11 +23,12 @@ final class CpuMeter {
         this.apps = apps;
     }
 
-    /** CPU milliseconds so far of the gateway, partners-service and every PostgreSQL process together. */
+    /** CPU milliseconds so far of the gateway, partners-service, outcomes-service and every PostgreSQL process together. */
     Map<String, Double> snapshot() throws IOException {
         Map<String, Double> ms = new LinkedHashMap<>();
         ms.put("gateway", ticks(apps.pid("gateway")) * MS_PER_TICK);
         ms.put("partners-service", ticks(apps.pid("partners-service")) * MS_PER_TICK);
+        ms.put("outcomes-service", ticks(apps.pid("outcomes-service")) * MS_PER_TICK);
         double postgres = 0;
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path process : processes) {

@@ -76,6 +76,12 @@ final class PgBench {
     /** Runs the pgbench {@code script} (written to {@code name}.sql) with these further pgbench options. */
     Result run(String name, String script, int clients, int threads, int seconds, List<String> options)
             throws IOException, InterruptedException {
+        return run(DATABASE, name, script, clients, threads, seconds, options);
+    }
+
+    /** The same in another database of the server (e.g. a service's own, for read-only scripts). */
+    Result run(String database, String name, String script, int clients, int threads, int seconds,
+               List<String> options) throws IOException, InterruptedException {
         Files.createDirectories(work);
         try (Stream<Path> old = Files.list(work)) {
             for (Path file : old.filter(f -> f.getFileName().toString().startsWith("pgbench_log")).toList()) {
@@ -88,7 +94,7 @@ final class PgBench {
                 "-c", String.valueOf(clients), "-j", String.valueOf(threads), "-T", String.valueOf(seconds),
                 "-f", file.toString(), "-l", "--log-prefix=" + work.resolve("pgbench_log")));
         command.addAll(options);
-        command.add(DATABASE);
+        command.add(database);
         String output = Processes.run(new ProcessBuilder(command), seconds + 120);
         double[] latencies = latencies(work);
         return new Result(tps(output), Stats.of(latencies), latencies.length);
@@ -118,8 +124,9 @@ final class PgBench {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private String psql(String database, String sql) throws IOException, InterruptedException {
+    /** Runs {@code sql} (psql's -c: SQL or one backslash command) in {@code database}; answers what it printed. */
+    String psql(String database, String sql) throws IOException, InterruptedException {
         return Processes.run(new ProcessBuilder("psql", "-X", "-q", "-tA", "-v", "ON_ERROR_STOP=1", "-h", host,
-                "-p", port, "-U", user, "-d", database, "-c", sql), 60);
+                "-p", port, "-U", user, "-d", database, "-c", sql), 600);
     }
 }
