@@ -25,9 +25,13 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -167,6 +171,25 @@ public class KafkaTestBroker implements QuarkusTestResourceLifecycleManager {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
             return records;
+        }
+    }
+
+    /**
+     * Produces a CloudEvent onto the topic as a producing service's relay writes it (binary mode: the attributes as
+     * {@code ce_} headers, the JSON data as the value), keyed and with {@code ce_subject} by {@code key}, and waits for
+     * the broker's acknowledgement.
+     */
+    public static void produceCloudEvent(String topic, String eventId, String source, String type, String key,
+                                         String json) throws Exception {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
+            Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_source", source, "ce_type", type, "ce_subject", key,
+                            "ce_time", java.time.Instant.now().toString(), "content-type", "application/json")
+                    .forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get(10, TimeUnit.SECONDS);
         }
     }
 

@@ -14,19 +14,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,17 +49,8 @@ class WardAvailabilityKafkaTest {
 
     /** What a hospital's integration engine writes: the statement's JSON, the CloudEvent attributes as ce_ headers. */
     static void produce(String eventId, String key, String value) throws Exception {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            ProducerRecord<String, String> record = new ProducerRecord<>("ward-availability", key, value);
-            Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_source", "/hospital/harjula/integration-engine",
-                    "ce_type", TYPE, "ce_subject", key, "ce_time", Instant.now().toString(),
-                    "content-type", "application/json")
-                    .forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
-            producer.send(record).get(10, TimeUnit.SECONDS);
-        }
+        KafkaTestBroker.produceCloudEvent("ward-availability", eventId, "/hospital/harjula/integration-engine", TYPE, key,
+                value);
     }
 
     static List<ConsumerRecord<String, String>> visitChanges(List<String> visits) {

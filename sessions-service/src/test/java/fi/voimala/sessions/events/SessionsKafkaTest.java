@@ -12,20 +12,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,17 +38,7 @@ class SessionsKafkaTest {
     DataSource db;
 
     static void produce(String topic, String eventId, String type, String key, String value) throws Exception {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-            Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_source", "/voimala/scheduling-service",
-                    "ce_type", type, "ce_subject", key, "ce_time", Instant.now().toString(),
-                    "content-type", "application/json")
-                    .forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
-            producer.send(record).get(10, TimeUnit.SECONDS);
-        }
+        KafkaTestBroker.produceCloudEvent(topic, eventId, "/voimala/scheduling-service", type, key, value);
     }
 
     static String visit(UUID id, int version, Series series, Instant startsAt, String status) {
@@ -77,7 +61,9 @@ class SessionsKafkaTest {
         Network network = new Network(db);
         Series series = network.series();
         UUID visit = UUID.randomUUID();
-        Instant startsAt = Instant.now().minus(1, ChronoUnit.HOURS).minus(90, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
+        // Yesterday at 10:00 in Helsinki: over, and its end on the visit's date whatever the hour the test runs at.
+        Instant startsAt = java.time.LocalDate.now(Network.HELSINKI).minusDays(1).atTime(10, 0)
+                .atZone(Network.HELSINKI).toInstant();
         String scheduled = UUID.randomUUID().toString();
         produce("visit-events", scheduled, "fi.voimala.scheduling.visit.scheduled.v1", visit.toString(),
                 visit(visit, 0, series, startsAt, "SCHEDULED"));
