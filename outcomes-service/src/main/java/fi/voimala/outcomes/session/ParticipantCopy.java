@@ -40,6 +40,9 @@ public class ParticipantCopy {
     public LocalDate measurementsWithdrawnFrom;
     @Column(name = "research_withdrawn_from")
     public LocalDate researchWithdrawnFrom;
+    /** Held sessions of the series they were present at (the dose), kept as session records arrive. */
+    @Column(name = "sessions_attended")
+    public int sessionsAttended;
 
     /** The consent given covered {@code purpose} and it is not withdrawn by {@code day}. */
     public boolean consents(String purpose, LocalDate day) {

@@ -125,4 +125,59 @@ class SessionEventsConsumerTest {
         assertEquals(0, network.count("select count(*) from outbox_event where payload::text like ?"
                 + " and type <> 'fi.voimala.outcome.measurement.erased.v1'", "%" + id + "%"));
     }
+
+    static String record(UUID id, int version, UUID visit, UUID series, boolean held, Participant... present) {
+        String ids = java.util.Arrays.stream(present).map(p -> "\"" + p.id() + "\"")
+                .collect(java.util.stream.Collectors.joining(","));
+        return "{\"id\":\"" + id + "\",\"version\":" + version + ",\"visitId\":\"" + visit + "\",\"seriesId\":\""
+                + series + "\",\"siteId\":\"" + UUID.randomUUID() + "\",\"pairId\":\"" + UUID.randomUUID()
+                + "\",\"held\":" + held + ",\"notHeldReason\":" + (held ? "null" : "\"the ward was closed\"")
+                + ",\"startedAt\":" + (held ? "\"2027-09-28T10:05:00Z\"" : "null") + ",\"endedAt\":null,"
+                + "\"participantIds\":[" + (held ? ids : "") + "],\"extraAttendees\":0,\"staffProfessionalIds\":[],"
+                + "\"otherStaffCount\":0,\"artForms\":[\"MUSIC\"],\"methods\":[]}";
+    }
+
+    @Test
+    void theDoseIsKeptAsRecordsArriveAndAParticipantsOutcomeMovesBetweenBands() {
+        Measuring measuring = new Measuring(network);
+        UUID series = measuring.series.id();
+        Participant regular = network.measuredParticipant(measuring.series);
+        Participant seldom = network.measuredParticipant(measuring.series);
+        measuring.uclaBaselineAndEnd(regular, 8, 5);
+        measuring.uclaBaselineAndEnd(seldom, 7, 7);
+        String dose = "select coalesce(sum(n), 0) from series_dose_outcome where series_id = ? and dose_band = ?";
+        assertEquals(2, network.count(dose, series, "0-4"));
+
+        // Five held sessions with the regular present (the fifth moves them to 5-9), the other at the first only.
+        List<UUID> records = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            UUID record = UUID.randomUUID();
+            records.add(record);
+            Participant[] present = i == 0 ? new Participant[] {regular, seldom} : new Participant[] {regular};
+            sessionEvents.send(IncomingEvent.of("fi.voimala.session.record.recorded.v1", record.toString(),
+                    record(record, 0, UUID.randomUUID(), series, true, present)));
+        }
+        awaitCount(5, "select sessions_attended from participant_copy where id = ?", regular.id());
+        assertEquals(1, network.count("select sessions_attended from participant_copy where id = ?", seldom.id()));
+        assertEquals(1, network.count(dose, series, "5-9"));
+        assertEquals(1, network.count(dose, series, "0-4"));
+        assertEquals(-3, network.count("select sum_change from series_dose_outcome where series_id = ?"
+                + " and dose_band = '5-9'", series));
+        assertEquals(5, network.count("select sessions_held from series_attendance where series_id = ?", series));
+        assertEquals(6, network.count("select attendances from series_attendance where series_id = ?", series));
+
+        // The last session corrected to "not held": the regular is back in 0-4, and a redelivery changes nothing.
+        String corrected = UUID.randomUUID().toString();
+        String data = record(records.get(4), 1, UUID.randomUUID(), series, false);
+        sessionEvents.send(IncomingEvent.of(corrected, "fi.voimala.session.record.corrected.v1", records.get(4).toString(),
+                data));
+        sessionEvents.send(IncomingEvent.of(corrected, "fi.voimala.session.record.corrected.v1", records.get(4).toString(),
+                data));
+        awaitCount(4, "select sessions_attended from participant_copy where id = ?", regular.id());
+        awaitCount(1, "select count(*) from processed_event where event_id = ?", UUID.fromString(corrected));
+        assertEquals(2, network.count(dose, series, "0-4"));
+        assertEquals(0, network.count(dose, series, "5-9"));
+        assertEquals(4, network.count("select sessions_held from series_attendance where series_id = ?", series));
+        assertEquals(5, network.count("select attendances from series_attendance where series_id = ?", series));
+    }
 }

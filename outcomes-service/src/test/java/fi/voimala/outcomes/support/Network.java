@@ -173,6 +173,7 @@ public final class Network {
         System.arraycopy(covers, 0, purposes, 1, covers.length);
         execute("insert into participant_copy (id, version, series_id, code, consent_covers) values (?, 0, ?, ?, ?)",
                 id, series.id(), code.toString(), purposes);
+        tally(series, 0, 0, 1);
         return new Participant(id, code.toString());
     }
 
@@ -187,13 +188,29 @@ public final class Network {
         execute("update participant_copy set " + column + " = ? where id = ?", from, participant.id());
     }
 
-    /** A held session of the visit, with these participants present. */
+    /** A held session of the visit, with these participants present, counted as the consumer counts it. */
     public UUID heldSession(Series series, UUID visit, Participant... present) {
         UUID id = UUID.randomUUID();
         UUID[] ids = java.util.Arrays.stream(present).map(Participant::id).toArray(UUID[]::new);
         execute("insert into session_record_copy (id, version, visit_id, series_id, held, started_at, participant_ids)"
                 + " values (?, 0, ?, ?, true, ?, ?)", id, visit, series.id(), Timestamp.from(visitStart(visit)), ids);
+        for (UUID person : ids) {
+            execute("update participant_copy set sessions_attended = sessions_attended + 1 where id = ?", person);
+        }
+        tally(series, 1, ids.length, 0);
         return id;
+    }
+
+    /**
+     * The series' tallies as the consumer keeps them. (A participant crossing a band of sessions attended, which moves
+     * their outcomes, is the consumer's work: tests of it send session-events.)
+     */
+    private void tally(Series series, int held, int attendances, int participants) {
+        execute("insert into series_attendance (series_id, sessions_held, attendances, participants) values (?, ?, ?, ?)"
+                + " on conflict (series_id) do update set sessions_held = series_attendance.sessions_held"
+                + " + excluded.sessions_held, attendances = series_attendance.attendances + excluded.attendances,"
+                + " participants = series_attendance.participants + excluded.participants",
+                series.id(), held, attendances, participants);
     }
 
     /** The season (2027-spring or 2027-autumn) the series' first date falls in, as outcomes' filter names it. */

@@ -26,6 +26,12 @@ public class ParticipantErasure {
     static final String MENTIONING_EVENTS = "delete from outbox_event where subject = :id"
             + " or strpos(cast(payload as text), :id) > 0";
 
+    /** Their series counts them no more: one participant fewer, and their attendances gone. */
+    static final String UNTALLIED = "update series_attendance a set participants = participants - 1,"
+            + " attendances = attendances - (select count(*) from session_record_copy r where r.held"
+            + " and r.series_id = p.series_id and p.id = any(r.participant_ids))"
+            + " from participant_copy p where p.id = :id and a.series_id = p.series_id";
+
     @Inject
     MeasurementRepository measurements;
     @Inject
@@ -59,6 +65,8 @@ public class ParticipantErasure {
                                                     : outcomes.publish(t.seriesId(), t.instrumentKey())))
                                     .collect().last());
                 })
+                .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(UNTALLIED)
+                        .setParameter("id", participantId).executeUpdate()))
                 .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
                                 "update session_record_copy set participant_ids = array_remove(participant_ids, :id)"
                                         + " where :id = any(participant_ids)")

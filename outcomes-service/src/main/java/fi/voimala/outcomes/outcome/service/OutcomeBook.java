@@ -13,6 +13,7 @@ import fi.voimala.outcomes.measurement.repository.MeasurementRepository;
 import fi.voimala.outcomes.events.OutcomeEvents;
 import fi.voimala.outcomes.events.SeriesOutcomeEventData;
 import fi.voimala.outcomes.outcome.Comparison;
+import fi.voimala.outcomes.outcome.DoseBand;
 import fi.voimala.outcomes.outcome.OutcomeSums;
 import fi.voimala.outcomes.outcome.statistics.PairedOutcome;
 import fi.voimala.outcomes.outcome.statistics.PairedSums;
@@ -38,7 +39,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * (baseline to end, baseline to follow-up, before to after each session) are worked out again from their few
  * measurements with one instrument, and only the difference to what they were is added to the series' sums
  * ({@code series_outcome}), from which the statistics follow without reading any measurement. Runs in the
- * transaction of the change; one person's changes take turns (an advisory lock on the person), so that a baseline
+ * transaction of the change. The same deltas go into the sums by band of sessions attended, where a participant's rows
+ * move when their attendance crosses a band ({@link #attendanceChanged}). One person's changes take turns (an advisory lock on the person), so that a baseline
  * and an end recorded at the same moment still meet, while different people's deltas add up concurrently.
  */
 @ApplicationScoped
@@ -242,15 +244,100 @@ public class OutcomeBook {
                                 .setParameter("after", e.getValue().after())
                                 .setParameter("reaches", e.getValue().reachesMid()).executeUpdate())
                         .collect().last())
-                .chain(() -> Multi.createFrom().iterable(changed)
+                .chain(() -> bandOf(session, subjectId, subjectType))
+                .chain(band -> Multi.createFrom().iterable(changed)
                         .onItem().transformToUniAndConcatenate(key -> {
                             PairedSums d = delta.get(key);
                             int[] counts = rows.get(key);
                             long people = (counts[1] > 0 ? 1 : 0) - (counts[0] > 0 ? 1 : 0);
-                            return addToSeries(session, seriesId, instrumentKey, key, subjectType, d, people, now);
+                            return addToSeries(session, seriesId, instrumentKey, key, subjectType, d, people, now)
+                                    .chain(() -> band == null || key.comparison() == Comparison.SESSION
+                                            ? Uni.createFrom().item(0)
+                                            : addToDose(session, seriesId, instrumentKey, key, band, d, people));
                         })
                         .collect().last())
                 .replaceWith(changed);
+    }
+
+    /** A participant's band of sessions attended as it is now; null for staff (their outcomes have no dose). */
+    private static Uni<String> bandOf(Mutiny.Session session, UUID subjectId, String subjectType) {
+        if (!"PARTICIPANT".equals(subjectType)) {
+            return Uni.createFrom().nullItem();
+        }
+        return session.createNativeQuery("select sessions_attended from participant_copy where id = :id", Integer.class)
+                .setParameter("id", subjectId).getResultList()
+                .map(found -> DoseBand.of(found.isEmpty() ? 0 : found.get(0)));
+    }
+
+    /**
+     * A participant's attendance changed by {@code delta} held sessions (a session record recorded or corrected):
+     * when that moves them to another band of sessions attended, their paired changes move with them, out of the old
+     * band's sums and into the new one's. Takes the participant's turn, as a measurement of theirs does.
+     */
+    public Uni<Void> attendanceChanged(UUID participantId, int delta) {
+        return lockSubject(participantId).chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
+                        "update participant_copy set sessions_attended = sessions_attended + :delta where id = :id"
+                                + " returning sessions_attended", Integer.class)
+                .setParameter("delta", delta).setParameter("id", participantId).getResultList()
+                .chain(updated -> {
+                    if (updated.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    String was = DoseBand.of(updated.get(0) - delta);
+                    String is = DoseBand.of(updated.get(0));
+                    return was.equals(is) ? Uni.createFrom().voidItem() : moveBand(session, participantId, was, is);
+                }));
+    }
+
+    /** Moves a participant's paired changes (all series and instruments, not the sessions' lifts) between bands. */
+    private static Uni<Void> moveBand(Mutiny.Session session, UUID participantId, String from, String to) {
+        return session.createNativeQuery("select series_id, instrument_key, score_key, comparison, before, after,"
+                        + " reaches_mid from paired_change where subject_id = :id and comparison <> 'SESSION'", Object[].class)
+                .setParameter("id", participantId).getResultList()
+                .chain(rows -> {
+                    Map<List<Object>, PairedSums> sums = new LinkedHashMap<>();
+                    for (Object[] r : rows) {
+                        PairedSums one = new Change((BigDecimal) r[4], (BigDecimal) r[5], (Boolean) r[6]).sums();
+                        sums.merge(List.of(r[0], r[1], r[2], r[3]), one, PairedSums::plus);
+                    }
+                    return Multi.createFrom().iterable(sums.entrySet())
+                            .onItem().transformToUniAndConcatenate(e -> {
+                                UUID seriesId = (UUID) e.getKey().get(0);
+                                String instrument = (String) e.getKey().get(1);
+                                OutcomeKey key = new OutcomeKey((String) e.getKey().get(2),
+                                        Comparison.valueOf((String) e.getKey().get(3)));
+                                return addToDose(session, seriesId, instrument, key, from,
+                                        PairedSums.EMPTY.minus(e.getValue()), -1)
+                                        .chain(() -> addToDose(session, seriesId, instrument, key, to, e.getValue(), 1));
+                            })
+                            .collect().last().replaceWithVoid();
+                });
+    }
+
+    /** The same delta into the series' sums of a band of sessions attended (participants only, no session lifts). */
+    private static Uni<Integer> addToDose(Mutiny.Session session, UUID seriesId, String instrumentKey, OutcomeKey key,
+                                          String band, PairedSums d, long people) {
+        return session.createNativeQuery("insert into series_dose_outcome (series_id, instrument_key, score_key,"
+                        + " comparison, dose_band, subject_type, n, people, sum_before, sum_after, sum_before_sq,"
+                        + " sum_after_sq, sum_change, sum_change_sq, reaching_mid) values (:series, :instrument, :score,"
+                        + " :comparison, :band, 'PARTICIPANT', :n, :people, :sb, :sa, :sbb, :saa, :sc, :scc, :mid)"
+                        + " on conflict (series_id, instrument_key, score_key, comparison, dose_band) do update set"
+                        + " n = series_dose_outcome.n + excluded.n, people = series_dose_outcome.people + excluded.people,"
+                        + " sum_before = series_dose_outcome.sum_before + excluded.sum_before,"
+                        + " sum_after = series_dose_outcome.sum_after + excluded.sum_after,"
+                        + " sum_before_sq = series_dose_outcome.sum_before_sq + excluded.sum_before_sq,"
+                        + " sum_after_sq = series_dose_outcome.sum_after_sq + excluded.sum_after_sq,"
+                        + " sum_change = series_dose_outcome.sum_change + excluded.sum_change,"
+                        + " sum_change_sq = series_dose_outcome.sum_change_sq + excluded.sum_change_sq,"
+                        + " reaching_mid = series_dose_outcome.reaching_mid + excluded.reaching_mid")
+                .setParameter("series", seriesId).setParameter("instrument", instrumentKey)
+                .setParameter("score", key.scoreKey()).setParameter("comparison", key.comparison().name())
+                .setParameter("band", band).setParameter("n", d.n()).setParameter("people", people)
+                .setParameter("sb", d.sumBefore()).setParameter("sa", d.sumAfter())
+                .setParameter("sbb", d.sumBeforeSquares()).setParameter("saa", d.sumAfterSquares())
+                .setParameter("sc", d.sumChange()).setParameter("scc", d.sumChangeSquares())
+                .setParameter("mid", d.reachingMid())
+                .executeUpdate();
     }
 
     /** One atomic upsert: concurrent measurements of other people add their own deltas to the same row. */

@@ -3,6 +3,7 @@ package fi.voimala.outcomes.outcome.service;
 import fi.voimala.outcomes.access.OutcomesAccess;
 import fi.voimala.outcomes.access.OutcomesAccess.Scope;
 import fi.voimala.outcomes.outcome.Comparison;
+import fi.voimala.outcomes.outcome.DoseBand;
 import fi.voimala.outcomes.outcome.OutcomeSums;
 import fi.voimala.outcomes.outcome.api.OutcomeApi.Attendance;
 import fi.voimala.outcomes.outcome.api.OutcomeApi.DoseOutcome;
@@ -28,20 +29,13 @@ import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * Reads outcomes: the sums kept per series (series_outcome) added up over the series that match the filters and
- * that the caller may see, turned into statistics; the attendance of the same series beside them, the change by
- * dose band, and, for one series and those who read it, each participant's change. Nothing here reads measurements.
+ * Reads outcomes: the sums kept per series (series_outcome, and by band of sessions attended in series_dose_outcome)
+ * added up over the series that match the filters and that the caller may see, turned into statistics; the tallies
+ * of attendance of the same series beside them; and, for one series and those who read it, each participant's
+ * change. Nothing here reads measurements or session records: every figure was kept up to date as they arrived.
  */
 @ApplicationScoped
 public class OutcomeQuery {
-
-    /** Bands of sessions attended, in order; the SQL below names the same. */
-    static final List<String> DOSE_BANDS = List.of("0-4", "5-9", "10-14", "15+");
-    private static final String DOSE_BAND = "case when d.sessions < 5 then '0-4' when d.sessions < 10 then '5-9'"
-            + " when d.sessions < 15 then '10-14' else '15+' end";
-    /** A participant's held sessions attended, as column {@code sessions} of participant {@code p}. */
-    private static final String SESSIONS_ATTENDED = "(select count(*) from session_record_copy r where r.held"
-            + " and r.series_id = p.series_id and p.id = any(r.participant_ids))";
 
     @Inject
     OutcomesAccess access;
@@ -128,13 +122,13 @@ public class OutcomeQuery {
                 .map(OutcomeSums::of).toList());
     }
 
+    /** From the tallies kept as records and participants arrive (series_attendance), not from the records. */
     private static Uni<Attendance> attendance(Mutiny.Session session, Chosen chosen, boolean suppress) {
         return chosen.bind(session.createNativeQuery("select"
                         + " (select coalesce(sum(s.planned_sessions), 0) from series_copy s where s.id in (" + chosen.sql()
-                        + ")), (select count(*) from session_record_copy r where r.held and r.series_id in ("
-                        + chosen.sql() + ")), (select count(*) from participant_copy p where p.series_id in ("
-                        + chosen.sql() + ")), (select count(*) from session_record_copy r, unnest(r.participant_ids) x"
-                        + " where r.held and r.series_id in (" + chosen.sql() + "))", Object[].class))
+                        + ")), coalesce(sum(a.sessions_held), 0), coalesce(sum(a.participants), 0),"
+                        + " coalesce(sum(a.attendances), 0) from series_attendance a where a.series_id in ("
+                        + chosen.sql() + ")", Object[].class))
                 .getSingleResult()
                 .map(r -> {
                     long participants = ((Number) r[2]).longValue();
@@ -148,25 +142,22 @@ public class OutcomeQuery {
     private record Banded(String band, OutcomeSums sums) {
     }
 
+    /** From the sums kept by band of sessions attended (series_dose_outcome), as the series' own sums are. */
     private static Uni<List<Banded>> byDose(Mutiny.Session session, Chosen chosen, Filters f) {
-        String instrument = f.instrumentKey() == null ? "" : " and pc.instrument_key = :instrumentKey";
-        Mutiny.SelectionQuery<Object[]> query = chosen.bind(session.createNativeQuery(
-                "select pc.instrument_key, pc.score_key, pc.comparison, pc.subject_type, count(distinct pc.subject_id),"
-                        + " count(*), sum(pc.before), sum(pc.after), sum(pc.before * pc.before), sum(pc.after * pc.after),"
-                        + " sum(pc.after - pc.before), sum((pc.after - pc.before) * (pc.after - pc.before)),"
-                        + " sum(case when pc.reaches_mid then 1 else 0 end), " + DOSE_BAND
-                        + " from paired_change pc join (select p.id, " + SESSIONS_ATTENDED + " as sessions"
-                        + " from participant_copy p where p.series_id in (" + chosen.sql() + ")) d on d.id = pc.subject_id"
-                        + " where pc.comparison <> 'SESSION'" + instrument + " group by 1, 2, 3, 4, 14", Object[].class));
+        String instrument = f.instrumentKey() == null ? "" : " and o.instrument_key = :instrumentKey";
+        Mutiny.SelectionQuery<Object[]> query = chosen.bind(session.createNativeQuery("select "
+                + OutcomeSums.SUMMED_COLUMNS + ", o.dose_band from series_dose_outcome o where o.series_id in ("
+                + chosen.sql() + ")" + instrument + " group by 1, 2, 3, 4, 14", Object[].class));
         if (f.instrumentKey() != null) {
             query.setParameter("instrumentKey", f.instrumentKey());
         }
         return query.getResultList().map(rows -> rows.stream()
+                .filter(r -> ((Number) r[5]).longValue() > 0)
                 .map(r -> new Banded((String) r[13], OutcomeSums.of(r)))
                 .sorted(Comparator.comparing((Banded b) -> b.sums().instrumentKey())
                         .thenComparing(b -> b.sums().scoreKey())
                         .thenComparing(b -> b.sums().comparison())
-                        .thenComparing(b -> DOSE_BANDS.indexOf(b.band())))
+                        .thenComparing(b -> DoseBand.ALL.indexOf(b.band())))
                 .toList());
     }
 
@@ -187,7 +178,7 @@ public class OutcomeQuery {
 
     private static Uni<List<Object[]>> participantChanges(Mutiny.Session session, Filters f) {
         Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery("select p.code, pc.instrument_key,"
-                        + " pc.score_key, pc.comparison, pc.before, pc.after, pc.reaches_mid, " + SESSIONS_ATTENDED
+                        + " pc.score_key, pc.comparison, pc.before, pc.after, pc.reaches_mid, p.sessions_attended"
                         + " from paired_change pc join participant_copy p on p.id = pc.subject_id"
                         + " where pc.series_id = :series and pc.comparison <> 'SESSION'"
                         + (f.instrumentKey() == null ? "" : " and pc.instrument_key = :instrumentKey")
