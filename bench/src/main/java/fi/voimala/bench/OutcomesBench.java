@@ -115,6 +115,9 @@ final class OutcomesBench {
                 Files.deleteIfExists(work.resolve(table + ".csv"));
             }
         }
+        for (String statement : OutcomesBenchData.tallySql()) {
+            pg.psql(database, statement);
+        }
         String[] check = pg.psql(database, OutcomesBenchData.checkSql()).trim().split("\\|");
         if (Long.parseLong(check[0]) != plan.measurements() || Long.parseLong(check[1]) != plan.pairedChanges()
                 || Long.parseLong(check[2]) != plan.outcomes() || Long.parseLong(check[3]) != 0) {
@@ -126,6 +129,8 @@ final class OutcomesBench {
         for (String table : OutcomesBenchData.COLUMNS.keySet()) {
             pg.psql(database, "vacuum analyze " + table);
         }
+        pg.psql(database, "vacuum analyze series_attendance");
+        pg.psql(database, "vacuum analyze series_dose_outcome");
         return (System.nanoTime() - begin) / 1e9;
     }
 
@@ -135,6 +140,8 @@ final class OutcomesBench {
         for (String table : OutcomesBenchData.COLUMNS.keySet()) {
             pg.psql(database, "vacuum analyze " + table);
         }
+        pg.psql(database, "vacuum analyze series_attendance");
+        pg.psql(database, "vacuum analyze series_dose_outcome");
     }
 
     /** The two queries: a target group's UCLA-3 network-wide, and one series (all its instruments). */
@@ -161,9 +168,6 @@ final class OutcomesBench {
         String chosen = "select s.id from series_copy s left join group_copy g on g.id = s.group_id"
                 + " left join site_copy si on si.id = s.site_id where true and " + where;
         String instrumentO = query.bySeries() ? "" : " and o.instrument_key = :instrumentKey";
-        String instrumentPc = query.bySeries() ? "" : " and pc.instrument_key = :instrumentKey";
-        String attended = "(select count(*) from session_record_copy r where r.held and r.series_id = p.series_id"
-                + " and p.id = any(r.participant_ids))";
         List<String> sql = new ArrayList<>();
         sql.add("select count(*) from (" + chosen + ") c;");
         sql.add("select o.instrument_key, o.score_key, o.comparison, o.subject_type, sum(o.people), sum(o.n),"
@@ -171,24 +175,18 @@ final class OutcomesBench {
                 + " sum(o.sum_change_sq), sum(o.reaching_mid) from series_outcome o where o.series_id in (" + chosen
                 + ")" + instrumentO + " group by 1, 2, 3, 4 order by 1, 2, 3;");
         sql.add("select (select coalesce(sum(s.planned_sessions), 0) from series_copy s where s.id in (" + chosen
-                + ")), (select count(*) from session_record_copy r where r.held and r.series_id in (" + chosen
-                + ")), (select count(*) from participant_copy p where p.series_id in (" + chosen + ")),"
-                + " (select count(*) from session_record_copy r, unnest(r.participant_ids) x where r.held and"
-                + " r.series_id in (" + chosen + "));");
-        sql.add("select pc.instrument_key, pc.score_key, pc.comparison, pc.subject_type, count(distinct pc.subject_id),"
-                + " count(*), sum(pc.before), sum(pc.after), sum(pc.before * pc.before), sum(pc.after * pc.after),"
-                + " sum(pc.after - pc.before), sum((pc.after - pc.before) * (pc.after - pc.before)),"
-                + " sum(case when pc.reaches_mid then 1 else 0 end), case when d.sessions < 5 then '0-4'"
-                + " when d.sessions < 10 then '5-9' when d.sessions < 15 then '10-14' else '15+' end"
-                + " from paired_change pc join (select p.id, " + attended + " as sessions from participant_copy p"
-                + " where p.series_id in (" + chosen + ")) d on d.id = pc.subject_id where pc.comparison <> 'SESSION'"
-                + instrumentPc + " group by 1, 2, 3, 4, 14;");
+                + ")), coalesce(sum(a.sessions_held), 0), coalesce(sum(a.participants), 0),"
+                + " coalesce(sum(a.attendances), 0) from series_attendance a where a.series_id in (" + chosen + ");");
+        sql.add("select o.instrument_key, o.score_key, o.comparison, o.subject_type, sum(o.people), sum(o.n),"
+                + " sum(o.sum_before), sum(o.sum_after), sum(o.sum_before_sq), sum(o.sum_after_sq), sum(o.sum_change),"
+                + " sum(o.sum_change_sq), sum(o.reaching_mid), o.dose_band from series_dose_outcome o where"
+                + " o.series_id in (" + chosen + ")" + instrumentO + " group by 1, 2, 3, 4, 14;");
         if (query.bySeries()) {
             sql.add("select * from series_copy where id = :seriesId;");
             sql.add("select * from pair_copy where id = (select pair_id from series_copy where id = :seriesId);");
             sql.add("select * from site_copy where id = (select site_id from series_copy where id = :seriesId);");
             sql.add("select p.code, pc.instrument_key, pc.score_key, pc.comparison, pc.before, pc.after,"
-                    + " pc.reaches_mid, " + attended + " from paired_change pc join participant_copy p on p.id ="
+                    + " pc.reaches_mid, p.sessions_attended from paired_change pc join participant_copy p on p.id ="
                     + " pc.subject_id where pc.series_id = :seriesId and pc.comparison <> 'SESSION'"
                     + " order by p.code, pc.instrument_key, pc.score_key, pc.comparison;");
         }

@@ -354,14 +354,43 @@ final class OutcomesBenchData {
         String series = "(select s.id from series_copy s join group_copy g on g.id = s.group_id"
                 + " where g.name like '" + MARK + " %')";
         List<String> sql = new ArrayList<>();
-        for (String table : List.of("measurement", "paired_change", "series_outcome", "participant_copy",
-                "session_record_copy")) {
+        for (String table : List.of("measurement", "paired_change", "series_outcome", "series_dose_outcome",
+                "series_attendance", "participant_copy", "session_record_copy")) {
             sql.add("delete from " + table + " where series_id in " + series);
         }
         sql.add("delete from series_copy where id in " + series);
         sql.add("delete from group_copy where name like '" + MARK + " %'");
         sql.add("delete from site_copy where name like '" + MARK + " %'");
         return sql;
+    }
+
+    /**
+     * The dose as outcomes-service keeps it as records and measurements arrive, derived for the bench's series after
+     * loading (as its migration V2 derives it from existing rows): each participant's sessions attended, each series'
+     * tallies, and the outcome sums by band of sessions attended.
+     */
+    static List<String> tallySql() {
+        String series = "(select s.id from series_copy s join group_copy g on g.id = s.group_id"
+                + " where g.name like '" + MARK + " %')";
+        return List.of(
+                "update participant_copy p set sessions_attended = (select count(*) from session_record_copy r"
+                        + " where r.held and r.series_id = p.series_id and p.id = any(r.participant_ids))"
+                        + " where p.series_id in " + series,
+                "insert into series_attendance (series_id, sessions_held, attendances, participants)"
+                        + " select s.id, (select count(*) from session_record_copy r where r.held and r.series_id = s.id),"
+                        + " (select coalesce(sum(cardinality(r.participant_ids)), 0) from session_record_copy r"
+                        + " where r.held and r.series_id = s.id),"
+                        + " (select count(*) from participant_copy p where p.series_id = s.id)"
+                        + " from series_copy s where s.id in " + series,
+                "insert into series_dose_outcome select pc.series_id, pc.instrument_key, pc.score_key, pc.comparison,"
+                        + " case when p.sessions_attended < 5 then '0-4' when p.sessions_attended < 10 then '5-9'"
+                        + " when p.sessions_attended < 15 then '10-14' else '15+' end, pc.subject_type, count(*),"
+                        + " count(distinct pc.subject_id), sum(pc.before), sum(pc.after), sum(pc.before * pc.before),"
+                        + " sum(pc.after * pc.after), sum(pc.after - pc.before),"
+                        + " sum((pc.after - pc.before) * (pc.after - pc.before)), count(*) filter (where pc.reaches_mid)"
+                        + " from paired_change pc join participant_copy p on p.id = pc.subject_id"
+                        + " where pc.comparison <> 'SESSION' and pc.series_id in " + series
+                        + " group by 1, 2, 3, 4, 5, 6");
     }
 
     /**
