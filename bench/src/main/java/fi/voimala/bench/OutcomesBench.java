@@ -158,8 +158,8 @@ final class OutcomesBench {
 
     /**
      * The statements outcomes-service runs for the query, for a coordinator (no scope condition), in its order (see
-     * OutcomeQuery): the series count, the summed outcomes, the attendance, the change by dose band and, for one series,
-     * the series, its pair and site (access) and each participant's changes. pgbench variables (-D) stand for the
+     * OutcomeQuery): one statement for the series count, the summed outcomes, the sums by dose band and the tallies of
+     * attendance, and, for one series, the series, its pair and site (access) and each participant's changes. pgbench variables (-D) stand for the
      * parameters: with -M prepared they are sent as parameters, as the service's client sends them. Keep in step
      * with outcomes-service's OutcomeQuery.
      */
@@ -168,19 +168,20 @@ final class OutcomesBench {
         String chosen = "select s.id from series_copy s left join group_copy g on g.id = s.group_id"
                 + " left join site_copy si on si.id = s.site_id where true and " + where;
         String instrumentO = query.bySeries() ? "" : " and o.instrument_key = :instrumentKey";
+        String sums = "sum(o.people), sum(o.n), sum(o.sum_before), sum(o.sum_after), sum(o.sum_before_sq),"
+                + " sum(o.sum_after_sq), sum(o.sum_change), sum(o.sum_change_sq), sum(o.reaching_mid)";
         List<String> sql = new ArrayList<>();
-        sql.add("select count(*) from (" + chosen + ") c;");
-        sql.add("select o.instrument_key, o.score_key, o.comparison, o.subject_type, sum(o.people), sum(o.n),"
-                + " sum(o.sum_before), sum(o.sum_after), sum(o.sum_before_sq), sum(o.sum_after_sq), sum(o.sum_change),"
-                + " sum(o.sum_change_sq), sum(o.reaching_mid) from series_outcome o where o.series_id in (" + chosen
-                + ")" + instrumentO + " group by 1, 2, 3, 4 order by 1, 2, 3;");
-        sql.add("select (select coalesce(sum(s.planned_sessions), 0) from series_copy s where s.id in (" + chosen
-                + ")), coalesce(sum(a.sessions_held), 0), coalesce(sum(a.participants), 0),"
-                + " coalesce(sum(a.attendances), 0) from series_attendance a where a.series_id in (" + chosen + ");");
-        sql.add("select o.instrument_key, o.score_key, o.comparison, o.subject_type, sum(o.people), sum(o.n),"
-                + " sum(o.sum_before), sum(o.sum_after), sum(o.sum_before_sq), sum(o.sum_after_sq), sum(o.sum_change),"
-                + " sum(o.sum_change_sq), sum(o.reaching_mid), o.dose_band from series_dose_outcome o where"
-                + " o.series_id in (" + chosen + ")" + instrumentO + " group by 1, 2, 3, 4, 14;");
+        sql.add("with chosen as materialized (" + chosen + ")"
+                + " select 'outcome', o.instrument_key, o.score_key, o.comparison, o.subject_type, " + sums + ", null"
+                + " from series_outcome o where o.series_id in (select id from chosen)" + instrumentO
+                + " group by 2, 3, 4, 5"
+                + " union all select 'dose', o.instrument_key, o.score_key, o.comparison, o.subject_type, " + sums
+                + ", o.dose_band from series_dose_outcome o where o.series_id in (select id from chosen)" + instrumentO
+                + " group by 2, 3, 4, 5, 15"
+                + " union all select 'tally', null, null, null, null, (select count(*) from chosen),"
+                + " (select coalesce(sum(s.planned_sessions), 0) from series_copy s where s.id in (select id from chosen)),"
+                + " coalesce(sum(a.sessions_held), 0), coalesce(sum(a.participants), 0), coalesce(sum(a.attendances), 0),"
+                + " null, null, null, null, null from series_attendance a where a.series_id in (select id from chosen);");
         if (query.bySeries()) {
             sql.add("select * from series_copy where id = :seriesId;");
             sql.add("select * from pair_copy where id = (select pair_id from series_copy where id = :seriesId);");

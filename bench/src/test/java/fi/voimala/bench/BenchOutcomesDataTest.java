@@ -153,13 +153,13 @@ class BenchOutcomesDataTest {
         OutcomesBench.Query network = new OutcomesBench.Query("network", "/api/outcomes?targetGroup=X", false,
                 Map.of("targetGroup", "X", "instrumentKey", "ucla-3"));
         String sql = OutcomesBench.serviceSql(network);
-        assertEquals(4, sql.lines().count());
+        assertEquals(1, sql.lines().count());
         assertTrue(sql.contains("g.target_group = :targetGroup"));
         assertTrue(sql.contains("o.instrument_key = :instrumentKey"));
         OutcomesBench.Query series = new OutcomesBench.Query("series", "/api/outcomes?seriesId=Y", true,
                 Map.of("seriesId", "Y"));
         String bySeries = OutcomesBench.serviceSql(series);
-        assertEquals(8, bySeries.lines().count());
+        assertEquals(5, bySeries.lines().count());
         assertTrue(!bySeries.contains(":instrumentKey") && !bySeries.contains(":targetGroup"));
         assertEquals(List.of("-M", "prepared", "-D", "seriesId=Y"), OutcomesBench.pgbenchVariables(series));
         assertEquals("outcomes", OutcomesBench.database(null));

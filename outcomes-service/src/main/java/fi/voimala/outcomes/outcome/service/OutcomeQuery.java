@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,17 +56,13 @@ public class OutcomeQuery {
         return Panache.withSession(() -> access.scopeOf(caller).chain(scope -> {
             Chosen chosen = chosen(scope, filters);
             boolean suppress = scope.suppressesSmallFigures();
-            return Panache.getSession().chain(session -> count(session, chosen)
-                    .chain(seriesCount -> outcomes(session, chosen, filters).chain(outcomes ->
-                            attendance(session, chosen, suppress).chain(attendance ->
-                                    byDose(session, chosen, filters).chain(byDose ->
-                                            participants(session, scope, filters).map(people -> new OutcomeReport(
-                                                    filters, seriesCount,
-                                                    outcomes.stream().map(o -> view(o, suppress)).toList(),
-                                                    attendance,
-                                                    byDose.stream().map(d -> new DoseOutcome(d.band(),
-                                                            view(d.sums(), suppress))).toList(),
-                                                    people)))))));
+            return Panache.getSession().chain(session -> figures(session, chosen, filters).chain(figures ->
+                    participants(session, scope, filters).map(people -> new OutcomeReport(filters, figures.series(),
+                            figures.outcomes().stream().map(o -> view(o, suppress)).toList(),
+                            attendance(figures.tally(), suppress),
+                            figures.byDose().stream().map(d -> new DoseOutcome(d.band(), view(d.sums(), suppress)))
+                                    .toList(),
+                            people))));
         }));
     }
 
@@ -105,60 +102,73 @@ public class OutcomeQuery {
                 + " left join site_copy si on si.id = s.site_id where " + String.join(" and ", where), parameters);
     }
 
-    private static Uni<Long> count(Mutiny.Session session, Chosen chosen) {
-        return chosen.bind(session.createNativeQuery("select count(*) from (" + chosen.sql() + ") c", Long.class))
-                .getSingleResult();
-    }
-
-    private static Uni<List<OutcomeSums>> outcomes(Mutiny.Session session, Chosen chosen, Filters f) {
-        String instrument = f.instrumentKey() == null ? "" : " and o.instrument_key = :instrumentKey";
-        Mutiny.SelectionQuery<Object[]> query = chosen.bind(session.createNativeQuery("select "
-                + OutcomeSums.SUMMED_COLUMNS + " from series_outcome o where o.series_id in (" + chosen.sql() + ")"
-                + instrument + " group by 1, 2, 3, 4 order by 1, 2, 3", Object[].class));
-        if (f.instrumentKey() != null) {
-            query.setParameter("instrumentKey", f.instrumentKey());
-        }
-        return query.getResultList().map(rows -> rows.stream().filter(r -> ((Number) r[5]).longValue() > 0)
-                .map(OutcomeSums::of).toList());
-    }
-
-    /** From the tallies kept as records and participants arrive (series_attendance), not from the records. */
-    private static Uni<Attendance> attendance(Mutiny.Session session, Chosen chosen, boolean suppress) {
-        return chosen.bind(session.createNativeQuery("select"
-                        + " (select coalesce(sum(s.planned_sessions), 0) from series_copy s where s.id in (" + chosen.sql()
-                        + ")), coalesce(sum(a.sessions_held), 0), coalesce(sum(a.participants), 0),"
-                        + " coalesce(sum(a.attendances), 0) from series_attendance a where a.series_id in ("
-                        + chosen.sql() + ")", Object[].class))
-                .getSingleResult()
-                .map(r -> {
-                    long participants = ((Number) r[2]).longValue();
-                    boolean hidden = suppress && participants < OutcomeSums.MIN_PEOPLE;
-                    return new Attendance(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), hidden,
-                            hidden ? null : participants, hidden || participants == 0 ? null
-                            : ((Number) r[3]).doubleValue() / participants);
-                });
-    }
-
     private record Banded(String band, OutcomeSums sums) {
     }
 
-    /** From the sums kept by band of sessions attended (series_dose_outcome), as the series' own sums are. */
-    private static Uni<List<Banded>> byDose(Mutiny.Session session, Chosen chosen, Filters f) {
+    /** What one statement reads: the series' count, their summed outcomes, the sums by dose band and the tallies. */
+    private record Figures(long series, List<OutcomeSums> outcomes, List<Banded> byDose, Object[] tally) {
+    }
+
+    /**
+     * Every network-level figure in one statement (one round trip; the series chosen once): rows of kind
+     * {@code outcome} and {@code dose} carry the summed sums (series_outcome, series_dose_outcome) as
+     * {@link OutcomeSums#of} reads them, the dose band last; the one {@code tally} row the series count, sessions
+     * planned and held, participants and attendances (series_attendance).
+     */
+    private static Uni<Figures> figures(Mutiny.Session session, Chosen chosen, Filters f) {
         String instrument = f.instrumentKey() == null ? "" : " and o.instrument_key = :instrumentKey";
-        Mutiny.SelectionQuery<Object[]> query = chosen.bind(session.createNativeQuery("select "
-                + OutcomeSums.SUMMED_COLUMNS + ", o.dose_band from series_dose_outcome o where o.series_id in ("
-                + chosen.sql() + ")" + instrument + " group by 1, 2, 3, 4, 14", Object[].class));
+        String sums = "sum(o.people), sum(o.n), sum(o.sum_before), sum(o.sum_after), sum(o.sum_before_sq),"
+                + " sum(o.sum_after_sq), sum(o.sum_change), sum(o.sum_change_sq), sum(o.reaching_mid)";
+        String sql = "with chosen as materialized (" + chosen.sql() + ")"
+                + " select 'outcome', o.instrument_key, o.score_key, o.comparison, o.subject_type, " + sums + ", null"
+                + " from series_outcome o where o.series_id in (select id from chosen)" + instrument
+                + " group by 2, 3, 4, 5"
+                + " union all select 'dose', o.instrument_key, o.score_key, o.comparison, o.subject_type, " + sums
+                + ", o.dose_band from series_dose_outcome o where o.series_id in (select id from chosen)" + instrument
+                + " group by 2, 3, 4, 5, 15"
+                + " union all select 'tally', null, null, null, null, (select count(*) from chosen),"
+                + " (select coalesce(sum(s.planned_sessions), 0) from series_copy s where s.id in (select id from chosen)),"
+                + " coalesce(sum(a.sessions_held), 0), coalesce(sum(a.participants), 0), coalesce(sum(a.attendances), 0),"
+                + " null, null, null, null, null from series_attendance a where a.series_id in (select id from chosen)";
+        Mutiny.SelectionQuery<Object[]> query = chosen.bind(session.createNativeQuery(sql, Object[].class));
         if (f.instrumentKey() != null) {
             query.setParameter("instrumentKey", f.instrumentKey());
         }
-        return query.getResultList().map(rows -> rows.stream()
-                .filter(r -> ((Number) r[5]).longValue() > 0)
-                .map(r -> new Banded((String) r[13], OutcomeSums.of(r)))
-                .sorted(Comparator.comparing((Banded b) -> b.sums().instrumentKey())
-                        .thenComparing(b -> b.sums().scoreKey())
-                        .thenComparing(b -> b.sums().comparison())
-                        .thenComparing(b -> DoseBand.ALL.indexOf(b.band())))
-                .toList());
+        return query.getResultList().map(rows -> {
+            List<OutcomeSums> outcomes = new ArrayList<>();
+            List<Banded> byDose = new ArrayList<>();
+            Object[] tally = null;
+            for (Object[] row : rows) {
+                Object[] figures = Arrays.copyOfRange(row, 1, row.length);
+                switch ((String) row[0]) {
+                    case "outcome" -> {
+                        if (((Number) figures[5]).longValue() > 0) {
+                            outcomes.add(OutcomeSums.of(figures));
+                        }
+                    }
+                    case "dose" -> {
+                        if (((Number) figures[5]).longValue() > 0) {
+                            byDose.add(new Banded((String) figures[13], OutcomeSums.of(figures)));
+                        }
+                    }
+                    default -> tally = figures;
+                }
+            }
+            Comparator<OutcomeSums> order = Comparator.comparing(OutcomeSums::instrumentKey)
+                    .thenComparing(OutcomeSums::scoreKey).thenComparing(OutcomeSums::comparison);
+            outcomes.sort(order);
+            byDose.sort(Comparator.comparing(Banded::sums, order).thenComparing(b -> DoseBand.ALL.indexOf(b.band())));
+            return new Figures(((Number) tally[4]).longValue(), outcomes, byDose, tally);
+        });
+    }
+
+    /** The tally row: series, sessions planned, sessions held, participants, attendances (from index 4). */
+    private static Attendance attendance(Object[] tally, boolean suppress) {
+        long participants = ((Number) tally[7]).longValue();
+        boolean hidden = suppress && participants < OutcomeSums.MIN_PEOPLE;
+        return new Attendance(((Number) tally[5]).longValue(), ((Number) tally[6]).longValue(), hidden,
+                hidden ? null : participants, hidden || participants == 0 ? null
+                : ((Number) tally[8]).doubleValue() / participants);
     }
 
     /** Each participant's changes, for one series and only to those who read it (its pair, org-admin, coordinator). */
