@@ -157,6 +157,7 @@ public class MeasurementService {
                                                         : windowOf(s, point, visit))))
                                 .chain(window -> {
                                     InstrumentDefinition definition = catalogue.definitionOf(instrument);
+                                    requireValidAnswers(definition, request.answers());
                                     Uni<ParticipantCopy> participant = m.participantId == null
                                             ? Uni.createFrom().nullItem() : participants.findById(m.participantId);
                                     return participant.chain(p -> {
@@ -274,11 +275,7 @@ public class MeasurementService {
         if (request.measuredOn().isAfter(PlanWindows.day(Instant.now()))) {
             throw new RuleViolationException("measuredOn", "not-future", "a measurement cannot be taken in the future");
         }
-        List<DefinitionProblem> problems = Scorer.check(definition, request.answers());
-        if (!problems.isEmpty()) {
-            throw new RuleViolationException(problems.stream()
-                    .map(p -> new Violation(p.field(), p.rule(), p.message())).toList());
-        }
+        requireValidAnswers(definition, request.answers());
         Uni<VisitCopy> visit = request.visitId() == null ? Uni.createFrom().nullItem()
                 : visits.findById(request.visitId()).invoke(v -> {
                     if (v == null || !v.seriesId.equals(s.id)) {
@@ -341,14 +338,18 @@ public class MeasurementService {
                 .of(point, visit == null ? null : PlanWindows.day(visit.startsAt)));
     }
 
-    /** Stores the answers, their scores and whether they fall in the window. */
-    private void answer(Measurement m, InstrumentDefinition definition, LocalDate measuredOn, Map<String, Integer> given,
-                        PlanWindows.Window window) {
-        List<DefinitionProblem> problems = Scorer.check(definition, given);
+    /** Unknown items and answers off the instrument's scale, each named: checked once, before anything is read. */
+    private static void requireValidAnswers(InstrumentDefinition definition, Map<String, Integer> answers) {
+        List<DefinitionProblem> problems = Scorer.check(definition, answers);
         if (!problems.isEmpty()) {
             throw new RuleViolationException(problems.stream()
                     .map(p -> new Violation(p.field(), p.rule(), p.message())).toList());
         }
+    }
+
+    /** Stores the answers (already checked), their scores and whether they fall in the window. */
+    private void answer(Measurement m, InstrumentDefinition definition, LocalDate measuredOn, Map<String, Integer> given,
+                        PlanWindows.Window window) {
         Map<String, Integer> answers = new LinkedHashMap<>();
         definition.items().forEach(item -> answers.put(item.id(), given.get(item.id())));
         m.measuredOn = measuredOn;
