@@ -4,6 +4,7 @@ import fi.voimala.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,8 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Authenticated
 public class MeResource {
 
-    /** The caller as the platform sees them; {@code organization} is the Keycloak organisation alias. */
-    public record Me(String username, Set<String> roles, String organization) {
+    /**
+     * The caller as the platform sees them; {@code name} is the token's full name (null when it has none),
+     * {@code organization} the Keycloak organisation alias.
+     */
+    public record Me(String username, String name, Set<String> roles, String organization) {
     }
 
     @Inject
@@ -29,6 +33,7 @@ public class MeResource {
     @Operation(summary = "The logged-in user's name, platform roles and organisation, read from the token")
     public Me me() {
         Caller caller = Caller.of(identity);
-        return new Me(caller.username(), new TreeSet<>(caller.roles()), caller.organization().orElse(null));
+        String name = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim("name") : null;
+        return new Me(caller.username(), name, new TreeSet<>(caller.roles()), caller.organization().orElse(null));
     }
 }

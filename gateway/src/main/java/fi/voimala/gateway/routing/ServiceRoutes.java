@@ -36,7 +36,7 @@ import org.eclipse.microprofile.config.Config;
 public class ServiceRoutes {
 
     /** The /api resources that the gateway answers itself (its JAX-RS resources), not a service. */
-    static final Set<String> GATEWAY_OWN = Set.of("me");
+    static final Set<String> GATEWAY_OWN = Set.of("me", "stream");
 
     @Inject
     GatewayConfig timeouts;

@@ -1,0 +1,164 @@
+package fi.voimala.gateway.stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+
+/**
+ * One browser's stream. It keeps, per partition, the next offset it has passed on, so that an event reaches the
+ * browser once even when it comes both from a catch-up read and from the live feed; and it holds events back while
+ * it waits (for its catch-up, or to ask again which series its user reads after a new one appeared), so that they
+ * arrive in order. Every method is called from the feed's thread or from a callback, hence synchronized.
+ */
+final class StreamConnection implements EventFeed.Listener {
+
+    private static final Logger LOG = Logger.getLogger(StreamConnection.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Events held back beyond this mean the browser cannot keep up: it is disconnected and resumes from Kafka. */
+    static final int MOST_HELD_BACK = 10_000;
+    static final long RECONNECT_DELAY_MS = 3_000;
+
+    private final MultiEmitter<? super OutboundSseEvent> out;
+    private final Sse sse;
+    private final StreamAudience audience;
+    private final Supplier<Uni<Set<String>>> askReadableSeries;
+    private final Map<TopicPartition, Long> sent = new HashMap<>();
+    private final Set<String> askedAbout = new HashSet<>();
+    private List<StreamEvent> heldBack = new ArrayList<>();
+    private boolean waiting = true;
+    private boolean closed;
+
+    StreamConnection(MultiEmitter<? super OutboundSseEvent> out, Sse sse, StreamAudience audience,
+                     Supplier<Uni<Set<String>>> askReadableSeries) {
+        this.out = out;
+        this.sse = sse;
+        this.audience = audience;
+        this.askReadableSeries = askReadableSeries;
+    }
+
+    /**
+     * Opens the stream from where the browser stands ({@code from}: its last event id, or the feed's position when it
+     * is new) with what it missed: a {@code ready} event, then the missed events, then the live ones. When the missed
+     * events cannot all be had, {@code ready} says so ({@code missedEvents}: the page reloads its figures) and the
+     * stream goes on from the live position.
+     */
+    synchronized void open(StreamPosition from, StreamPosition live, EventFeed.History history, boolean resumed) {
+        live.asMap().forEach((partition, next) -> sent.put(partition, history.complete() ? from.next(partition) : next));
+        ObjectNode ready = JSON.createObjectNode().put("resumed", resumed).put("missedEvents", !history.complete());
+        emit("ready", ready);
+        waiting = false;
+        List<StreamEvent> queue = new ArrayList<>(history.complete() ? history.events() : List.of());
+        queue.addAll(heldBack);
+        heldBack = new ArrayList<>();
+        drain(queue);
+    }
+
+    synchronized void close() {
+        closed = true;
+    }
+
+    @Override
+    public synchronized void live(StreamEvent event) {
+        if (closed) {
+            return;
+        }
+        if (waiting) {
+            heldBack.add(event);
+            if (heldBack.size() > MOST_HELD_BACK) {
+                closed = true;
+                out.fail(new IllegalStateException("the stream fell " + MOST_HELD_BACK + " events behind"));
+            }
+            return;
+        }
+        drain(List.of(event));
+    }
+
+    @Override
+    public synchronized void heartbeat(StreamPosition position) {
+        if (closed || waiting) {
+            return;
+        }
+        // Every record up to the feed's position has been through live(): it was sent or was not for this user.
+        position.asMap().forEach((partition, next) -> sent.merge(partition, next, Math::max));
+        emit("heartbeat", JSON.createObjectNode());
+    }
+
+    private void drain(List<StreamEvent> queue) {
+        for (int i = 0; i < queue.size(); i++) {
+            if (waiting) {
+                heldBack.addAll(queue.subList(i, queue.size()));
+                return;
+            }
+            pass(queue.get(i));
+        }
+    }
+
+    private void pass(StreamEvent event) {
+        if (event.offset() < sent.getOrDefault(event.partition(), 0L)) {
+            return;
+        }
+        if (audience.mayHaveGainedSeries(event) && askedAbout.add(event.seriesId())) {
+            // A series this user may now read (a new one, or one moved to their pair): ask before deciding.
+            waiting = true;
+            heldBack.add(event);
+            askReadableSeries.get().subscribe().with(ids -> {
+                audience.readableSeries(ids);
+                resume();
+            }, failure -> {
+                LOG.warnf("could not ask which series a stream's user reads: %s", failure.toString());
+                resume();
+            });
+            return;
+        }
+        sent.put(event.partition(), event.offset() + 1);
+        switch (audience.view(event)) {
+            case WHOLE -> emit(event.name(), whole(event));
+            case THAT_IT_HAPPENED -> emit(event.name(), JSON.createObjectNode().put("type", event.type()).put("time", event.time()));
+            case NOTHING -> { }
+        }
+    }
+
+    private synchronized void resume() {
+        waiting = false;
+        List<StreamEvent> queue = heldBack;
+        heldBack = new ArrayList<>();
+        drain(queue);
+    }
+
+    private static ObjectNode whole(StreamEvent event) {
+        ObjectNode json = JSON.createObjectNode().put("type", event.type());
+        if (event.seriesId() != null) {
+            json.put("seriesId", event.seriesId());
+        }
+        if (event.subject() != null) {
+            json.put("subject", event.subject());
+        }
+        json.put("time", event.time());
+        if (event.data() != null) {
+            json.set("data", event.data());
+        }
+        return json;
+    }
+
+    private void emit(String name, ObjectNode data) {
+        if (closed) {
+            return;
+        }
+        out.emit(sse.newEventBuilder().name(name).id(StreamPosition.of(sent).format())
+                .reconnectDelay(RECONNECT_DELAY_MS).mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, data.toString())
+                .build());
+    }
+}
