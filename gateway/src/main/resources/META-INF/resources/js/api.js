@@ -1,0 +1,131 @@
+// Calls to the platform's API through the gateway, with the session cookie. Every call sends
+// X-Requested-With: JavaScript: the gateway's CSRF guard requires it on POST/PUT/PATCH/DELETE, and on any call it
+// makes an expired session answer 499 instead of a redirect to Keycloak that fetch cannot follow.
+import { t, has } from './i18n.js';
+
+/** A failed call: the HTTP status and, from application/problem+json (RFC 9457), type, detail and violations. */
+export class ApiError extends Error {
+  constructor(status, problem = {}) {
+    super(problem.detail || problem.title || `HTTP ${status}`);
+    this.status = status;
+    this.type = problem.type ?? null;
+    this.title = problem.title ?? null;
+    this.detail = problem.detail ?? null;
+    /** [{field, rule, message}]; field is the JSON path or query parameter, absent for the body as a whole. */
+    this.violations = Array.isArray(problem.violations) ? problem.violations : [];
+  }
+
+  /** 401: no session; 499: the session could not be refreshed. Either way the user must sign in again. */
+  get signedOut() {
+    return this.status === 401 || this.status === 499;
+  }
+}
+
+export async function api(path, { method = 'GET', body, signal } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json', 'X-Requested-With': 'JavaScript' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(path, {
+      method, headers, signal, credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (cause) {
+    if (cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, { detail: t('error.network') });
+  }
+  const type = response.headers.get('Content-Type') || '';
+  const json = type.includes('json') ? await response.json().catch(() => null) : null;
+  if (!response.ok) throw new ApiError(response.status, json ?? {});
+  return json;
+}
+
+export const get = (path, options) => api(path, options);
+export const post = (path, body, options) => api(path, { ...options, method: 'POST', body });
+export const put = (path, body, options) => api(path, { ...options, method: 'PUT', body });
+export const del = (path, options) => api(path, { ...options, method: 'DELETE' });
+
+/** A path with query parameters, leaving out the empty ones. */
+export function withQuery(path, params) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== '') query.set(key, value);
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** A sentence for the user: the dictionary's for a known status, else the problem's own detail. */
+export function describeError(error) {
+  if (!(error instanceof ApiError)) return t('error.unexpected');
+  if (error.signedOut) return t('error.signed-out');
+  if (error.status === 403) return t('error.forbidden');
+  if (error.status === 0) return t('error.network');
+  if (error.status >= 500) return t('error.service', { detail: error.detail || error.title || error.status });
+  return error.detail || error.title || t('error.unexpected');
+}
+
+// --- Forms: a 4xx problem's violations shown beside the fields they name ---
+
+const ERROR_CLASS = 'field-error';
+
+/** Removes what showViolations added. */
+export function clearViolations(form) {
+  for (const note of form.querySelectorAll(`.${ERROR_CLASS}, .form-errors`)) note.remove();
+  for (const field of form.querySelectorAll('[aria-invalid="true"]')) {
+    field.removeAttribute('aria-invalid');
+    const ids = (field.getAttribute('aria-describedby') || '').split(' ').filter((id) => id && !id.endsWith('-error'));
+    if (ids.length) field.setAttribute('aria-describedby', ids.join(' '));
+    else field.removeAttribute('aria-describedby');
+  }
+}
+
+/**
+ * Shows each violation's message under the control whose name is its field ("sectors[0]" also finds "sectors"),
+ * links it with aria-describedby and marks the control aria-invalid; violations that name no control of the form
+ * are listed at the form's top. Focuses the first problem, so keyboard and screen-reader users land on it.
+ * The message is the dictionary's text for the rule (key "rule.<rule>") when there is one, else the server's.
+ */
+export function showViolations(form, error) {
+  clearViolations(form);
+  const unplaced = [];
+  let first = null;
+  const violations = error.violations.length ? error.violations : [{ message: describeError(error) }];
+  violations.forEach((violation, index) => {
+    const message = violation.rule && has(`rule.${violation.rule}`) ? t(`rule.${violation.rule}`) : violation.message;
+    const control = violation.field ? controlFor(form, violation.field) : null;
+    if (!control) {
+      unplaced.push(violation.field ? `${violation.field}: ${message}` : message);
+      return;
+    }
+    const note = document.createElement('p');
+    note.className = ERROR_CLASS;
+    note.id = `${form.id || 'form'}-${index}-error`;
+    note.textContent = message;
+    control.after(note);
+    control.setAttribute('aria-invalid', 'true');
+    const described = control.getAttribute('aria-describedby');
+    control.setAttribute('aria-describedby', described ? `${described} ${note.id}` : note.id);
+    first ??= control;
+  });
+  if (unplaced.length) {
+    const box = document.createElement('div');
+    box.className = 'form-errors';
+    box.setAttribute('role', 'alert');
+    box.tabIndex = -1;
+    const list = document.createElement('ul');
+    for (const text of unplaced) list.append(Object.assign(document.createElement('li'), { textContent: text }));
+    box.append(list);
+    form.prepend(box);
+    first = box;
+  }
+  first?.focus();
+}
+
+function controlFor(form, field) {
+  for (const name of [field, field.replace(/\[\d+\]$/, '')]) {
+    const found = form.elements.namedItem(name);
+    if (found) return found instanceof RadioNodeList ? found[0] : found;
+  }
+  return null;
+}

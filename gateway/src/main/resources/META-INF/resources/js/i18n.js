@@ -1,0 +1,111 @@
+// The pages' language: Finnish by default, English by choice. Every visible text comes from the dictionaries in
+// ./lang/, and elements carry their key in data-i18n (text) or data-i18n-label (aria-label), so one call to apply()
+// re-labels a page without a reload. Dates, times and numbers are formatted with Intl in the chosen language and,
+// for times, in Europe/Helsinki, where the network works, whatever the device's own zone.
+import fi from './lang/fi.js';
+import en from './lang/en.js';
+
+const DICTIONARIES = { fi, en };
+const LOCALES = { fi: 'fi-FI', en: 'en-GB' };
+const STORAGE_KEY = 'voimala.lang';
+const ZONE = 'Europe/Helsinki';
+export const LANGUAGES = Object.keys(DICTIONARIES);
+/** Fired on document after the language changed, so pages can redraw what they built from data. */
+export const LANGUAGE_CHANGED = 'voimala:language';
+
+let current = stored();
+
+function stored() {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return value in DICTIONARIES ? value : 'fi';
+  } catch {
+    return 'fi'; // storage may be disabled; Finnish is the default anyway
+  }
+}
+
+export function language() {
+  return current;
+}
+
+/** The text for a key in the chosen language, with {name} placeholders filled; Finnish, then the key, if missing. */
+export function t(key, params = {}) {
+  const text = DICTIONARIES[current][key] ?? DICTIONARIES.fi[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+}
+
+/** Whether a key exists, for texts that fall back to what the server sent (an unknown role, a rule id). */
+export function has(key) {
+  return key in DICTIONARIES[current];
+}
+
+/** Labels every element under root that carries a key; sets <html lang> so screen readers pronounce it right. */
+export function apply(root = document) {
+  document.documentElement.lang = current;
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
+}
+
+export function setLanguage(lang) {
+  if (!(lang in DICTIONARIES) || lang === current) return;
+  current = lang;
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // not remembered, but still switched for this page
+  }
+  apply();
+  document.dispatchEvent(new CustomEvent(LANGUAGE_CHANGED, { detail: { lang } }));
+}
+
+const locale = () => LOCALES[current];
+
+/**
+ * A number with `digits` decimals (grouping and decimal comma as the language writes them); '–' if none.
+ * `signed`: a change, written with its sign (+0,50 / −0,50), since its direction is the point.
+ */
+export function formatNumber(value, digits = 0, { signed = false } = {}) {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  return new Intl.NumberFormat(locale(), {
+    maximumFractionDigits: digits, minimumFractionDigits: digits, signDisplay: signed ? 'exceptZero' : 'auto',
+  }).format(value);
+}
+
+/** A share 0..1 as a percentage. */
+export function formatPercent(share, digits = 0) {
+  if (share === null || share === undefined) return '–';
+  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: digits }).format(share);
+}
+
+/** An ISO date (YYYY-MM-DD) as the language writes dates; taken at noon UTC so no zone can move it a day. */
+export function formatDate(isoDate) {
+  if (!isoDate) return '–';
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: ZONE }).format(new Date(Date.UTC(y, m - 1, d, 12)));
+}
+
+/** A month (YYYY-MM) as "marraskuu 2026" / "November 2026". */
+export function formatMonth(isoMonth) {
+  const [y, m] = isoMonth.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale(), { year: 'numeric', month: 'long', timeZone: ZONE }).format(new Date(Date.UTC(y, m - 1, 15, 12)));
+}
+
+/** An instant (a Date or ISO text) as date and time in Helsinki. */
+export function formatDateTime(instant) {
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'medium', timeZone: ZONE }).format(new Date(instant));
+}
+
+/** An instant's time of day in Helsinki. */
+export function formatTime(instant) {
+  return new Intl.DateTimeFormat(locale(), { timeStyle: 'medium', timeZone: ZONE }).format(new Date(instant));
+}
+
+/** Today's date in Helsinki as YYYY-MM-DD ("today" is the network's day, as the services count it). */
+export function todayInHelsinki() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date());
+}
+
+/** The locale tag, for libraries that format on their own (Chart.js). */
+export function localeTag() {
+  return locale();
+}
