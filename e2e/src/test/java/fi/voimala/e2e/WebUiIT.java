@@ -1,0 +1,144 @@
+package fi.voimala.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web UI in a real browser (headless Chromium through Selenium) on the running platform, logged in through
+ * Keycloak's own login pages: the start page says who is logged in and offers their page; the coordinator's open
+ * dashboard changes without a reload when measurements are recorded through the API (the live stream); the language
+ * switch changes the page and is remembered. Each main page passes axe-core (no serious or critical WCAG 2.1 A/AA
+ * violation) and is saved as a screenshot under e2e/target/screenshots/.
+ */
+@ExtendWith(RunningPlatform.class)
+class WebUiIT {
+
+    private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+    private final List<Browser> browsers = new ArrayList<>();
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(Browser::close);
+    }
+
+    private Browser browser() {
+        Browser browser = new Browser();
+        browsers.add(browser);
+        return browser;
+    }
+
+    @Test
+    void theStartPageSaysWhoIsLoggedInAndOffersTheirPage() throws Exception {
+        Browser kaisa = browser();
+        kaisa.open("/");
+        kaisa.waitFor(By.id("sign-in-main"));
+        kaisa.assertAccessible("the start page, signed out");
+        kaisa.logIn("kaisa", "kaisa-demo");
+        kaisa.open("/");
+        kaisa.waitUntilText(By.id("welcome-username"), "kaisa");
+        assertTrue(kaisa.waitFor(By.id("welcome-role")).getText().toLowerCase().contains("koordinaattori"),
+                kaisa.driver.findElement(By.id("welcome-role")).getText());
+        assertTrue(kaisa.waitFor(By.id("offer-dashboard")).isDisplayed());
+        assertTrue(kaisa.waitFor(By.id("sign-out")).isDisplayed());
+        kaisa.screenshot("start");
+        kaisa.assertAccessible("the start page");
+    }
+
+    @Test
+    void theCoordinatorsOpenDashboardChangesWithoutReloadWhenMeasurementsAreRecorded() throws Exception {
+        Browser kaisa = browser();
+        kaisa.logIn("kaisa", "kaisa-demo");
+        kaisa.open("/dashboard.html");
+        new WebDriverWait(kaisa.driver, Browser.WAIT).until(ExpectedConditions.attributeToBe(By.id("live-status"), "data-state", "live"));
+        By table = By.id("table-change-target-group");
+        new WebDriverWait(kaisa.driver, Browser.WAIT).until(driver -> !driver.findElements(By.cssSelector("#table-change-target-group tbody tr")).isEmpty());
+        String before = kaisa.driver.findElement(table).getText();
+        // A mark on the page's window: gone if the page reloaded.
+        kaisa.driver.executeScript("window.voimalaNotReloaded = true;");
+        kaisa.screenshot("dashboard");
+        kaisa.assertAccessible("the dashboard");
+
+        fivePeopleMeasuredAtBaselineAndEnd();
+
+        new WebDriverWait(kaisa.driver, Browser.WAIT).until(driver -> !driver.findElement(table).getText().equals(before));
+        assertEquals(Boolean.TRUE, kaisa.driver.executeScript("return window.voimalaNotReloaded === true;"),
+                "the figures changed in the open page, without a reload");
+        assertNotEquals(before, kaisa.driver.findElement(table).getText());
+    }
+
+    @Test
+    void theLanguageSwitchChangesThePageAndIsRemembered() {
+        Browser veera = browser();
+        veera.logIn("veera", "veera-demo");
+        veera.open("/dashboard.html");
+        veera.waitUntilText(By.tagName("h1"), "Tilannekuva");
+        assertEquals("fi", veera.driver.findElement(By.tagName("html")).getAttribute("lang"));
+        new Select(veera.waitFor(By.id("lang"))).selectByValue("en");
+        new WebDriverWait(veera.driver, Browser.WAIT).until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+        assertNotEquals("Tilannekuva", veera.driver.findElement(By.tagName("h1")).getText());
+        veera.driver.navigate().refresh();
+        new WebDriverWait(veera.driver, Browser.WAIT).until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+        assertNotEquals("Tilannekuva", veera.waitFor(By.tagName("h1")).getText(), "English is remembered");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static RequestSpecification as(String user) {
+        return given().baseUri(RunningPlatform.GATEWAY).auth().oauth2(Tokens.forUser(user)).contentType(ContentType.JSON);
+    }
+
+    /** Five new participants of a demo series with a measurement plan, each with UCLA-3 at baseline and at the end. */
+    private static void fivePeopleMeasuredAtBaselineAndEnd() throws InterruptedException {
+        List<Map<String, Object>> series = as("kaisa").queryParam("size", 100).get("/api/series").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        String seriesId = series.stream().map(s -> (String) s.get("id"))
+                .filter(id -> as("kaisa").get("/api/measurement-plans/" + id).statusCode() == 200)
+                .findFirst().orElse(null);
+        assertNotNull(seriesId, "a demo series with a measurement plan");
+        LocalDate today = LocalDate.now(HELSINKI);
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Map<String, Object> participant = Map.of("seriesId", seriesId, "consent", Map.of("givenBy", "PERSON",
+                    "givenOn", today.minusDays(1).toString(), "covers", List.of("PARTICIPATION", "MEASUREMENTS")));
+            codes.add(as("kaisa").body(participant).post("/api/participants").then().statusCode(201).extract().path("code"));
+        }
+        for (String code : codes) {
+            for (String point : List.of("BASELINE", "END")) {
+                Map<String, Object> measurement = Map.of("seriesId", seriesId, "instrumentKey", "ucla-3",
+                        "timePoint", point, "participantCode", code, "measuredOn", today.toString(),
+                        "answers", point.equals("BASELINE") ? Map.of("companionship", 3, "left-out", 3, "isolated", 2)
+                                : Map.of("companionship", 1, "left-out", 2, "isolated", 1));
+                long deadline = System.currentTimeMillis() + 60_000;
+                while (true) {
+                    Response response = as("kaisa").body(measurement).post("/api/measurements");
+                    if (response.statusCode() == 201) {
+                        break;
+                    }
+                    // outcomes learns of the participant from session-events: 422 referenced-exists until then.
+                    assertTrue(response.statusCode() == 422 && response.asString().contains("referenced-exists")
+                            && System.currentTimeMillis() < deadline, response.asString());
+                    Thread.sleep(250);
+                }
+            }
+        }
+    }
+}
