@@ -100,6 +100,17 @@ class WebUiIT {
         assertNotEquals("Tilannekuva", veera.waitFor(By.tagName("h1")).getText(), "English is remembered");
     }
 
+    @Test
+    void theGatewaysSwaggerUiListsEveryServicesApiAsTheGatewayServesIt() {
+        for (Map.Entry<String, String> service : Map.of("partners", "/api/organisations", "scheduling", "/api/series",
+                "sessions", "/api/session-records", "outcomes", "/api/outcomes").entrySet()) {
+            given().baseUri(RunningPlatform.GATEWAY).get("/openapi/" + service.getKey()).then().statusCode(200)
+                    .body("paths", org.hamcrest.Matchers.hasKey(service.getValue()));
+        }
+        String page = given().baseUri(RunningPlatform.GATEWAY).get("/q/swagger-ui/").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("/openapi/outcomes"), "the Swagger UI offers outcomes' document");
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private static RequestSpecification as(String user) {
