@@ -101,6 +101,25 @@ class WebUiIT {
     }
 
     @Test
+    void aBrowserOfAnotherOrganisationDoesNotReceiveTheFirstOnesEvents() throws Exception {
+        Browser olli = listening("olli");
+        Browser hilkka = listening("hilkka");
+        String citySeries = as("olli").queryParam("size", 1).get("/api/series").then().statusCode(200).extract().path("items[0].id");
+        String hospitalSeries = as("hilkka").queryParam("size", 1).get("/api/series").then().statusCode(200).extract().path("items[0].id");
+
+        enrol(citySeries);
+        waitForEventOf(olli, citySeries);
+        enrol(hospitalSeries);
+        waitForEventOf(hilkka, hospitalSeries);
+        // The city's event was sent before the hospital's; a moment more for any stray one.
+        Thread.sleep(1_000);
+        assertEquals(0L, hilkka.driver.executeScript("return window.voimalaEvents.filter(e => e.seriesId === arguments[0]).length;", citySeries),
+                "the hospital district's org-admin received nothing of the city's series");
+        assertEquals(0L, olli.driver.executeScript("return window.voimalaEvents.filter(e => e.seriesId === arguments[0]).length;", hospitalSeries),
+                "nor the city's org-admin of the hospital's");
+    }
+
+    @Test
     void theGatewaysSwaggerUiListsEveryServicesApiAsTheGatewayServesIt() {
         for (Map.Entry<String, String> service : Map.of("partners", "/api/organisations", "scheduling", "/api/series",
                 "sessions", "/api/session-records", "outcomes", "/api/outcomes").entrySet()) {
@@ -112,6 +131,31 @@ class WebUiIT {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+
+    /** A browser logged in as {@code user}, its page listening to the live stream as the web UI does. */
+    private Browser listening(String user) {
+        Browser browser = browser();
+        browser.logIn(user, user + "-demo");
+        browser.open("/");
+        browser.driver.executeScript("window.voimalaEvents = []; const stream = new EventSource('/api/stream');"
+                + "for (const name of ['outcome', 'session', 'visit']) {"
+                + "  stream.addEventListener(name, event => window.voimalaEvents.push(JSON.parse(event.data))); }"
+                + "stream.addEventListener('ready', () => { window.voimalaReady = true; });");
+        new WebDriverWait(browser.driver, Browser.WAIT).until(driver ->
+                Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return window.voimalaReady === true;")));
+        return browser;
+    }
+
+    private static void waitForEventOf(Browser browser, String seriesId) {
+        new WebDriverWait(browser.driver, Browser.WAIT).until(driver -> ((Number) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return window.voimalaEvents.filter(e => e.seriesId === arguments[0]).length;", seriesId)).longValue() > 0);
+    }
+
+    private static void enrol(String seriesId) {
+        Map<String, Object> participant = Map.of("seriesId", seriesId, "consent", Map.of("givenBy", "PERSON",
+                "givenOn", LocalDate.now(HELSINKI).minusDays(1).toString(), "covers", List.of("PARTICIPATION")));
+        as("kaisa").body(participant).post("/api/participants").then().statusCode(201);
+    }
 
     private static RequestSpecification as(String user) {
         return given().baseUri(RunningPlatform.GATEWAY).auth().oauth2(Tokens.forUser(user)).contentType(ContentType.JSON);
