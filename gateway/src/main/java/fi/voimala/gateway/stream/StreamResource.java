@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -42,6 +44,8 @@ public class StreamResource {
     EventFeed feed;
     @Inject
     ReadableSeries readableSeries;
+    @Inject
+    Vertx vertx;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -63,10 +67,15 @@ public class StreamResource {
                 lastEventId != null ? "Last-Event-ID" : "lastEventId");
         AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
         String token = credential == null ? null : credential.getToken();
+        long untilExpiry = expiresAt() - System.currentTimeMillis();
         return Multi.createFrom().emitter(emitter -> {
             StreamConnection connection = new StreamConnection(emitter, sse, audience, () -> readableSeries.of(token));
             StreamPosition live = feed.subscribe(connection);
+            // The stream ends when the token it was opened with does: the browser reconnects with its session (whose
+            // token the gateway refreshes) and resumes from its last event; a user who logged out gets 401 instead.
+            long expiry = vertx.setTimer(Math.max(1, untilExpiry), timer -> emitter.complete());
             emitter.onTermination(() -> {
+                vertx.cancelTimer(expiry);
                 connection.close();
                 feed.unsubscribe(connection);
             });
@@ -79,6 +88,14 @@ public class StreamResource {
                     .subscribe().with(history -> connection.open(resume == null ? live : resume, live, history,
                             resume != null), emitter::fail);
         }, BackPressureStrategy.BUFFER);
+    }
+
+    /** When the caller's token expires (epoch ms); an hour from now for a token that does not say. */
+    private long expiresAt() {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getExpirationTime() > 0) {
+            return token.getExpirationTime() * 1000;
+        }
+        return System.currentTimeMillis() + 3_600_000;
     }
 
     private static StreamPosition resumeFrom(String text, String field) {

@@ -26,6 +26,7 @@ final class SseReader implements AutoCloseable {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final HttpResponse<Stream<String>> response;
     private volatile String lastId;
+    private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
 
     private SseReader(HttpResponse<Stream<String>> response) {
         this.response = response;
@@ -78,6 +79,12 @@ final class SseReader implements AutoCloseable {
         } catch (Exception closed) {
             // The test closed the stream.
         }
+        ended.countDown();
+    }
+
+    /** True when the server ended the stream within the time. */
+    boolean endsWithin(Duration within) throws InterruptedException {
+        return ended.await(within.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The next event, or null when none came within the time. */

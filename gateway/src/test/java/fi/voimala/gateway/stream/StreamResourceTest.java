@@ -162,6 +162,15 @@ class StreamResourceTest {
     }
 
     @Test
+    void aStreamEndsWhenItsTokenExpires() throws Exception {
+        String shortLived = TestTokens.keycloakLike("kaisa", List.of("coordinator"), List.of("kuopion-konservatorio"))
+                .expiresIn(3).sign("privateKey.jwk");
+        SseReader kaisa = connected(shortLived, null);
+        assertFalse(kaisa.endsWithin(Duration.ofMillis(1_000)), "open while the token is valid");
+        assertTrue(kaisa.endsWithin(WAIT), "ended once the token expired; the browser reconnects with a fresh one");
+    }
+
+    @Test
     void aLastEventIdThatIsNotOneIsRefusedNamingIt() {
         given().auth().oauth2(token("kaisa", "coordinator", "kuopion-konservatorio"))
                 .header("Last-Event-ID", "yesterday")
