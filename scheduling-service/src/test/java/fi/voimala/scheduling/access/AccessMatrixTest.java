@@ -175,6 +175,13 @@ class AccessMatrixTest {
                     "frequency", "WEEKLY", "startTime", "10:00", "durationMinutes", 60, "firstDate", "2029-01-08"));
             return Network.as(tok(t)).body(body).post("/api/series");
         }, adminsCreate, coordinatorCreates);
+        both(rows, "POST series preview", s -> (t, f) -> {
+            Network network = network(s);
+            Map<String, Object> body = new HashMap<>(Map.of("groupId", item(s, "group"), "pairId", network.pair().toString(),
+                    "artForms", List.of("DANCE"), "plannedSessions", 15, "frequency", "WEEKLY", "startTime", "10:00",
+                    "durationMinutes", 60, "firstDate", "2029-01-08"));
+            return Network.as(tok(t)).body(body).post("/api/series/preview");
+        }, admins, coordinatorOnly);
         both(rows, "PUT series", s -> (t, f) -> {
             String id = f ? freshSeries(s) : item(s, "series");
             long version = Network.as(TestTokens.coordinator()).get("/api/series/" + id).then().extract().<Integer>path("version");

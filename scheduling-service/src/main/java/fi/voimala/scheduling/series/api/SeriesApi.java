@@ -1,5 +1,7 @@
 package fi.voimala.scheduling.series.api;
 
+import java.util.List;
+import java.time.Instant;
 import fi.voimala.scheduling.calendar.Frequency;
 import fi.voimala.scheduling.series.ArtForm;
 import fi.voimala.scheduling.series.SeriesStatus;
@@ -67,5 +69,16 @@ public final class SeriesApi {
                              Frequency frequency, DayOfWeek weekday, LocalTime startTime, int durationMinutes,
                              LocalDate firstDate, LocalDate plannedEnd, SeriesStatus status, String statusReason,
                              VisitCounts visits) {
+    }
+
+    /** What planning a series would make, written nowhere: its visits and the dates on its rhythm that get none. */
+    public record SeriesPreview(LocalDate firstDate, LocalDate plannedEnd, List<PreviewVisit> visits,
+                                List<SkippedDateView> skipped) {
+    }
+
+    public record PreviewVisit(int ordinal, LocalDate date, Instant startsAt, Instant endsAt) {
+    }
+
+    public record SkippedDateView(LocalDate date, String reason) {
     }
 }

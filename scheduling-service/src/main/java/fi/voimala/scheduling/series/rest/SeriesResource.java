@@ -9,6 +9,7 @@ import fi.voimala.scheduling.series.SeriesStatus;
 import fi.voimala.scheduling.series.api.SeriesApi.CancelRequest;
 import fi.voimala.scheduling.series.api.SeriesApi.PauseRequest;
 import fi.voimala.scheduling.series.api.SeriesApi.ResumeRequest;
+import fi.voimala.scheduling.series.api.SeriesApi.SeriesPreview;
 import fi.voimala.scheduling.series.api.SeriesApi.SeriesChangeRequest;
 import fi.voimala.scheduling.series.api.SeriesApi.SeriesRequest;
 import fi.voimala.scheduling.series.api.SeriesApi.SeriesView;
@@ -51,6 +52,14 @@ public class SeriesResource {
         Criteria criteria = new Criteria(QueryParams.id("groupId", groupId), QueryParams.id("pairId", pairId),
                 QueryParams.id("siteId", siteId), QueryParams.enumValue(SeriesStatus.class, "status", status));
         return service.list(Caller.of(identity), criteria, PageRequest.of(page, size, sort, SeriesService.SORTABLE, "firstDate"));
+    }
+
+    @POST
+    @Path("/preview")
+    @RolesAllowed({PlatformRole.COORDINATOR, PlatformRole.ORG_ADMIN})
+    @Operation(summary = "What planning this series would make: its visits and the dates on its rhythm that get none, and why; written nowhere")
+    public Uni<SeriesPreview> preview(@Valid @NotNull SeriesRequest request) {
+        return service.preview(Caller.of(identity), request);
     }
 
     @GET

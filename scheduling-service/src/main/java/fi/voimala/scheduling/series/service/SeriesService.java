@@ -31,7 +31,10 @@ import fi.voimala.scheduling.series.SeriesStatus;
 import fi.voimala.scheduling.series.api.SeriesApi.CancelRequest;
 import fi.voimala.scheduling.series.api.SeriesApi.PauseRequest;
 import fi.voimala.scheduling.series.api.SeriesApi.ResumeRequest;
+import fi.voimala.scheduling.series.api.SeriesApi.PreviewVisit;
 import fi.voimala.scheduling.series.api.SeriesApi.SeriesChangeRequest;
+import fi.voimala.scheduling.series.api.SeriesApi.SeriesPreview;
+import fi.voimala.scheduling.series.api.SeriesApi.SkippedDateView;
 import fi.voimala.scheduling.series.api.SeriesApi.SeriesRequest;
 import fi.voimala.scheduling.series.api.SeriesApi.SeriesView;
 import fi.voimala.scheduling.series.api.SeriesApi.ShortenRequest;
@@ -121,6 +124,31 @@ public class SeriesService {
                                     .chain(() -> view(s, group, site));
                         }))))
                 .onFailure(StoreErrors::isTransient).retry().atMost(StoreErrors.TRANSIENT_RETRIES)
+                .onFailure().transform(SchedulingConstraints::translate);
+    }
+
+    /**
+     * What {@link #plan} would make of the request, by the same checks and the same planner, without writing anything:
+     * the visits it would generate and the dates on its rhythm that would get none (holidays, absences, closed ward
+     * windows, clashes), so that a planner sees them before saving.
+     */
+    public Uni<SeriesPreview> preview(Caller caller, SeriesRequest request) {
+        requireReasonForCount(request.plannedSessions(), request.sessionCountReason(), "sessionCountReason");
+        return Panache.withSession(() -> groups.findById(request.groupId())
+                .onItem().ifNull().failWith(() -> new RuleViolationException("groupId", "referenced-exists", "no such activity group"))
+                .chain(group -> sites.findById(group.siteId).chain(site -> requireAdministers(caller, site)
+                        .chain(() -> activePair(request.pairId(), "pairId"))
+                        .chain(pair -> {
+                            if (!site.isOpen()) {
+                                throw new RuleViolationException("groupId", "site-open", "the group's site " + site.name + " is closed");
+                            }
+                            Series s = newSeries(group, pair, request);
+                            return plannedWithSkipped(s, pair, site, request.firstDate(), s.plannedSessions);
+                        }))))
+                .map(plan -> new SeriesPreview(request.firstDate(), plan.lastDate(),
+                        plan.slots().stream().map(slot -> new PreviewVisit(slot.ordinal(), slot.date(), slot.slot().start(),
+                                slot.slot().end())).toList(),
+                        plan.skipped().stream().map(skip -> new SkippedDateView(skip.date(), skip.reason())).toList()))
                 .onFailure().transform(SchedulingConstraints::translate);
     }
 
@@ -281,6 +309,17 @@ public class SeriesService {
 
     /** Plans {@code count} visits from {@code from} on the series' rhythm, respecting what the pair and site allow. */
     private Uni<List<PlannedSlot>> generate(Series s, PairCopy pair, SiteCopy site, LocalDate from, int count, int firstOrdinal) {
+        return plannedWithSkipped(s, pair, site, from, count).map(plan -> {
+            List<PlannedSlot> numbered = new ArrayList<>();
+            for (PlannedSlot slot : plan.slots()) {
+                numbered.add(new PlannedSlot(firstOrdinal + slot.ordinal() - 1, slot.date(), slot.slot()));
+            }
+            return numbered;
+        });
+    }
+
+    /** The planner's plan for the series from {@code from}: its slots (numbered from 1) and the dates it skipped. */
+    private Uni<Plan> plannedWithSkipped(Series s, PairCopy pair, SiteCopy site, LocalDate from, int count) {
         Recurrence rhythm = SeriesMapper.rhythm(s);
         LocalDate horizon = from.plusWeeks((long) count * (rhythm.frequency().days() / 7) + EXTRA_WEEKS);
         return bookings.context(pair.artsProfessionalId, pair.careProfessionalId, site, HelsinkiTime.startOfDay(from),
@@ -297,11 +336,7 @@ public class SeriesService {
                     throw VisitBookings.clash(other, slot.slot());
                 });
             }
-            List<PlannedSlot> numbered = new ArrayList<>();
-            for (PlannedSlot slot : plan.slots()) {
-                numbered.add(new PlannedSlot(firstOrdinal + slot.ordinal() - 1, slot.date(), slot.slot()));
-            }
-            return numbered;
+            return plan;
         });
     }
 

@@ -134,6 +134,42 @@ class SeriesResourceTest {
     }
 
     @Test
+    void aPreviewShowsTheVisitsAndTheSkippedDatesAndWritesNothing() {
+        UUID group = network.group(network.site());
+        UUID pair = network.pair();
+        long seriesBefore = network.count("select count(*) from series");
+        long visitsBefore = network.count("select count(*) from visit");
+        long eventsBefore = network.count("select count(*) from outbox_event");
+        // The same Fridays as above: Good Friday 2027-03-26 and Midsummer Eve 2027-06-25 get no visit.
+        Map<String, Object> body = seriesBody(group, pair, "2027-03-19", 34);
+        body.put("sessionCountReason", "a year-long pilot with the day group");
+        network.coordinator().body(body).post("/api/series/preview").then().statusCode(200)
+                .body("firstDate", equalTo("2027-03-19"))
+                .body("plannedEnd", equalTo("2027-11-19"))
+                .body("visits.size()", equalTo(34))
+                .body("visits[0].ordinal", equalTo(1))
+                .body("visits[0].startsAt", equalTo("2027-03-19T11:00:00Z"))
+                .body("visits[33].date", equalTo("2027-11-19"))
+                .body("skipped.date", hasItem("2027-03-26"))
+                .body("skipped.date", hasItem("2027-06-25"))
+                .body("skipped.find { it.date == '2027-03-26' }.reason", containsString("Good Friday"));
+        assertEquals(seriesBefore, network.count("select count(*) from series"), "a preview plans no series");
+        assertEquals(visitsBefore, network.count("select count(*) from visit"));
+        assertEquals(eventsBefore, network.count("select count(*) from outbox_event"), "and publishes nothing");
+
+        // What the preview showed is what planning makes.
+        String id = plan(body).statusCode(201).extract().path("id");
+        assertEquals("2027-03-19T11:00:00Z", visitsOf(id).get(0).get("startsAt"));
+        // A preview is checked as a plan is: now the pair is booked on those Fridays, and bad input names the field.
+        network.coordinator().body(seriesBody(network.group(network.site()), pair, "2027-03-19", 20))
+                .post("/api/series/preview").then().statusCode(409).body("violations.rule", hasItem("double-booking"));
+        Map<String, Object> bad = seriesBody(group, pair, "2027-09-07", 20);
+        bad.put("durationMinutes", 5);
+        network.coordinator().body(bad).post("/api/series/preview").then().statusCode(422)
+                .contentType("application/problem+json").body("violations.field", hasItem("durationMinutes"));
+    }
+
+    @Test
     void outsideTheMethodsRangeAReasonIsRequired() {
         UUID group = network.group(network.site());
         plan(seriesBody(group, network.pair(), "2027-09-07", 12)).statusCode(422)
