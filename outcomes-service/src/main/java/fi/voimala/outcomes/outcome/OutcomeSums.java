@@ -24,10 +24,11 @@ public record OutcomeSums(String instrumentKey, String scoreKey, Comparison comp
                 (BigDecimal) row[11], ((Number) row[12]).longValue()));
     }
 
+    /** The sums {@link #of} reads after the four key columns, over the rows of series_outcome {@code o}. */
+    public static final String SUMS = "sum(o.people), sum(o.n), sum(o.sum_before), sum(o.sum_after), sum(o.sum_before_sq),"
+            + " sum(o.sum_after_sq), sum(o.sum_change), sum(o.sum_change_sq), sum(o.reaching_mid)";
     /** The columns {@link #of} reads, summed over the rows of series_outcome {@code o}. */
-    public static final String SUMMED_COLUMNS = "o.instrument_key, o.score_key, o.comparison, o.subject_type,"
-            + " sum(o.people), sum(o.n), sum(o.sum_before), sum(o.sum_after), sum(o.sum_before_sq), sum(o.sum_after_sq),"
-            + " sum(o.sum_change), sum(o.sum_change_sq), sum(o.reaching_mid)";
+    public static final String SUMMED_COLUMNS = "o.instrument_key, o.score_key, o.comparison, o.subject_type, " + SUMS;
 
     public boolean suppressedFor(boolean suppressesSmallFigures) {
         return suppressesSmallFigures && people < MIN_PEOPLE;

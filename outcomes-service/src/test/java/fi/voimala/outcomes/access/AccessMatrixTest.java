@@ -162,6 +162,8 @@ class AccessMatrixTest {
                 pairAndCoordinator, coordinatorOnly);
 
         rows.add(new Row("GET outcomes", (t, f) -> Network.as(tok(t)).get("/api/outcomes"), everyoneButSystems));
+        rows.add(new Row("GET outcomes breakdown", (t, f) -> Network.as(tok(t)).queryParam("by", "artForm")
+                .get("/api/outcomes/breakdown"), everyoneButSystems));
         for (String shape : List.of("long", "wide", "codebook")) {
             rows.add(new Row("GET exports " + shape, (t, f) -> Network.as(tok(t)).get("/api/exports/" + shape), research));
         }

@@ -50,4 +50,14 @@ public final class OutcomeApi {
                                     BigDecimal before, BigDecimal after, BigDecimal change,
                                     boolean reachesMinimalImportantDifference, long sessionsAttended) {
     }
+
+    /**
+     * The same outcomes broken down in one answer by target group or by art form (a series of several art forms counts
+     * in each): per value, how many series and their summed outcomes, suppressed below five people as in the report.
+     */
+    public record OutcomeBreakdown(Filters filters, String by, List<BreakdownGroup> groups) {
+    }
+
+    public record BreakdownGroup(String value, long series, List<ScoreOutcome> outcomes) {
+    }
 }

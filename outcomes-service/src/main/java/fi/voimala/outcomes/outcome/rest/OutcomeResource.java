@@ -1,11 +1,14 @@
 package fi.voimala.outcomes.outcome.rest;
 
 import fi.voimala.outcomes.outcome.api.OutcomeApi.Filters;
+import fi.voimala.outcomes.outcome.api.OutcomeApi.OutcomeBreakdown;
 import fi.voimala.outcomes.outcome.api.OutcomeApi.OutcomeReport;
 import fi.voimala.outcomes.outcome.service.OutcomeQuery;
+import fi.voimala.outcomes.outcome.service.OutcomeQuery.BreakdownBy;
 import fi.voimala.outcomes.schedule.ArtForm;
 import fi.voimala.outcomes.schedule.TargetGroup;
 import fi.voimala.platform.paging.QueryParams;
+import fi.voimala.platform.problem.RuleViolationException;
 import fi.voimala.platform.security.Caller;
 import fi.voimala.platform.security.PlatformRole;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -15,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import java.util.Arrays;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -43,12 +47,34 @@ public class OutcomeResource {
                                      @QueryParam("organisationId") String organisationId,
                                      @QueryParam("season") String season,
                                      @QueryParam("instrumentKey") String instrumentKey) {
+        return query.report(Caller.of(identity), filters(seriesId, targetGroup, artForm, organisationId, season,
+                instrumentKey));
+    }
+
+    @GET
+    @Path("/breakdown")
+    @Operation(summary = "The same outcomes per target group or per art form in one answer (by=targetGroup or"
+            + " by=artForm; the other filters as above), each value with its number of series")
+    public Uni<OutcomeBreakdown> breakdown(@QueryParam("by") String by,
+                                           @QueryParam("seriesId") String seriesId,
+                                           @QueryParam("targetGroup") String targetGroup,
+                                           @QueryParam("artForm") String artForm,
+                                           @QueryParam("organisationId") String organisationId,
+                                           @QueryParam("season") String season,
+                                           @QueryParam("instrumentKey") String instrumentKey) {
+        BreakdownBy breakdownBy = Arrays.stream(BreakdownBy.values()).filter(b -> b.parameter.equals(by)).findFirst()
+                .orElseThrow(() -> new RuleViolationException("by", "known-value", "must be targetGroup or artForm"));
+        return query.breakdown(Caller.of(identity), filters(seriesId, targetGroup, artForm, organisationId, season,
+                instrumentKey), breakdownBy);
+    }
+
+    private static Filters filters(String seriesId, String targetGroup, String artForm, String organisationId,
+                                   String season, String instrumentKey) {
         TargetGroup group = QueryParams.enumValue(TargetGroup.class, "targetGroup", targetGroup);
         ArtForm form = QueryParams.enumValue(ArtForm.class, "artForm", artForm);
-        Filters filters = new Filters(QueryParams.id("seriesId", seriesId), group == null ? null : group.name(),
+        return new Filters(QueryParams.id("seriesId", seriesId), group == null ? null : group.name(),
                 form == null ? null : form.name(), QueryParams.id("organisationId", organisationId),
                 blankIsNull(season), blankIsNull(instrumentKey));
-        return query.report(Caller.of(identity), filters);
     }
 
     private static String blankIsNull(String value) {

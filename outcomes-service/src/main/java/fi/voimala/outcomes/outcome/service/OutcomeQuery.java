@@ -6,8 +6,10 @@ import fi.voimala.outcomes.outcome.Comparison;
 import fi.voimala.outcomes.outcome.DoseBand;
 import fi.voimala.outcomes.outcome.OutcomeSums;
 import fi.voimala.outcomes.outcome.api.OutcomeApi.Attendance;
+import fi.voimala.outcomes.outcome.api.OutcomeApi.BreakdownGroup;
 import fi.voimala.outcomes.outcome.api.OutcomeApi.DoseOutcome;
 import fi.voimala.outcomes.outcome.api.OutcomeApi.Filters;
+import fi.voimala.outcomes.outcome.api.OutcomeApi.OutcomeBreakdown;
 import fi.voimala.outcomes.outcome.api.OutcomeApi.OutcomeReport;
 import fi.voimala.outcomes.outcome.api.OutcomeApi.ParticipantChange;
 import fi.voimala.outcomes.outcome.api.OutcomeApi.ScoreOutcome;
@@ -23,9 +25,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -66,7 +70,74 @@ public class OutcomeQuery {
         }));
     }
 
+    /** What a breakdown groups by: the value's SQL over the chosen series, and the join it needs. */
+    public enum BreakdownBy {
+        TARGET_GROUP("targetGroup", "g.target_group", ""),
+        ART_FORM("artForm", "f.art_form", " cross join lateral unnest(s.art_forms) as f(art_form)");
+
+        public final String parameter;
+        final String value;
+        final String join;
+
+        BreakdownBy(String parameter, String value, String join) {
+            this.parameter = parameter;
+            this.value = value;
+            this.join = join;
+        }
+    }
+
+    /**
+     * The outcomes of the chosen series per target group or art form, in one statement: the series chosen once with
+     * their value, the kept sums added up per value (kind {@code outcome}), and the series counted per value (kind
+     * {@code series}).
+     */
+    public Uni<OutcomeBreakdown> breakdown(Caller caller, Filters filters, BreakdownBy by) {
+        return Panache.withSession(() -> access.scopeOf(caller).chain(scope -> {
+            Chosen chosen = chosen(scope, filters, by);
+            boolean suppress = scope.suppressesSmallFigures();
+            String instrument = filters.instrumentKey() == null ? "" : " and o.instrument_key = :instrumentKey";
+            String sql = "with chosen as materialized (" + chosen.sql() + ")"
+                    + " select 'outcome', c.value, " + OutcomeSums.SUMMED_COLUMNS + " from series_outcome o join chosen c on c.id = o.series_id"
+                    + " where true" + instrument + " group by 2, 3, 4, 5, 6"
+                    + " union all select 'series', c.value, null, null, null, null, count(*), null, null, null, null,"
+                    + " null, null, null, null from chosen c group by 2";
+            return Panache.getSession().chain(session -> {
+                Mutiny.SelectionQuery<Object[]> query = chosen.bind(session.createNativeQuery(sql, Object[].class));
+                if (filters.instrumentKey() != null) {
+                    query.setParameter("instrumentKey", filters.instrumentKey());
+                }
+                return query.getResultList();
+            }).map(rows -> {
+                Map<String, Long> series = new TreeMap<>();
+                Map<String, List<OutcomeSums>> outcomes = new HashMap<>();
+                for (Object[] row : rows) {
+                    String value = (String) row[1];
+                    if ("series".equals(row[0])) {
+                        series.put(value, ((Number) row[6]).longValue());
+                    } else {
+                        Object[] figures = Arrays.copyOfRange(row, 2, row.length);
+                        if (((Number) figures[5]).longValue() > 0) {
+                            outcomes.computeIfAbsent(value, v -> new ArrayList<>()).add(OutcomeSums.of(figures));
+                        }
+                    }
+                }
+                List<BreakdownGroup> groups = series.entrySet().stream().map(e -> new BreakdownGroup(e.getKey(), e.getValue(),
+                        outcomes.getOrDefault(e.getKey(), List.of()).stream().sorted(ORDER).map(o -> view(o, suppress))
+                                .toList())).toList();
+                return new OutcomeBreakdown(filters, by.parameter, groups);
+            });
+        }));
+    }
+
+    private static final Comparator<OutcomeSums> ORDER = Comparator.comparing(OutcomeSums::instrumentKey)
+            .thenComparing(OutcomeSums::scoreKey).thenComparing(OutcomeSums::comparison);
+
     private Chosen chosen(Scope scope, Filters f) {
+        return chosen(scope, f, null);
+    }
+
+    /** The series that match the filters and that the caller may see; with {@code by}, each with its value too. */
+    private Chosen chosen(Scope scope, Filters f, BreakdownBy by) {
         List<String> where = new ArrayList<>();
         Map<String, Object> parameters = new LinkedHashMap<>();
         where.add(OutcomesAccess.seriesReadCondition(scope, "s.id"));
@@ -98,8 +169,10 @@ public class OutcomeQuery {
             parameters.put("seasonStarts", season[0]);
             parameters.put("seasonEnds", season[1]);
         }
-        return new Chosen("select s.id from series_copy s left join group_copy g on g.id = s.group_id"
-                + " left join site_copy si on si.id = s.site_id where " + String.join(" and ", where), parameters);
+        return new Chosen("select s.id" + (by == null ? "" : ", " + by.value + " as value")
+                + " from series_copy s left join group_copy g on g.id = s.group_id"
+                + " left join site_copy si on si.id = s.site_id" + (by == null ? "" : by.join)
+                + " where " + String.join(" and ", where), parameters);
     }
 
     private record Banded(String band, OutcomeSums sums) {
@@ -117,8 +190,7 @@ public class OutcomeQuery {
      */
     private static Uni<Figures> figures(Mutiny.Session session, Chosen chosen, Filters f) {
         String instrument = f.instrumentKey() == null ? "" : " and o.instrument_key = :instrumentKey";
-        String sums = "sum(o.people), sum(o.n), sum(o.sum_before), sum(o.sum_after), sum(o.sum_before_sq),"
-                + " sum(o.sum_after_sq), sum(o.sum_change), sum(o.sum_change_sq), sum(o.reaching_mid)";
+        String sums = OutcomeSums.SUMS;
         String sql = "with chosen as materialized (" + chosen.sql() + ")"
                 + " select 'outcome', o.instrument_key, o.score_key, o.comparison, o.subject_type, " + sums + ", null"
                 + " from series_outcome o where o.series_id in (select id from chosen)" + instrument
@@ -154,10 +226,8 @@ public class OutcomeQuery {
                     default -> tally = figures;
                 }
             }
-            Comparator<OutcomeSums> order = Comparator.comparing(OutcomeSums::instrumentKey)
-                    .thenComparing(OutcomeSums::scoreKey).thenComparing(OutcomeSums::comparison);
-            outcomes.sort(order);
-            byDose.sort(Comparator.comparing(Banded::sums, order).thenComparing(b -> DoseBand.ALL.indexOf(b.band())));
+            outcomes.sort(ORDER);
+            byDose.sort(Comparator.comparing(Banded::sums, ORDER).thenComparing(b -> DoseBand.ALL.indexOf(b.band())));
             return new Figures(((Number) tally[4]).longValue(), outcomes, byDose, tally);
         });
     }

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.commons.math3.distribution.TDistribution;
@@ -192,6 +193,53 @@ class OutcomeResourceTest {
         other.orgAdmin().queryParam("seriesId", series).get(OUTCOMES).then().statusCode(200)
                 .body("series", equalTo(0)).body("outcomes", empty()).body("participants", empty());
         Network.as(TestTokens.token("hospital-system", network.alias)).get(OUTCOMES).then().statusCode(403);
+    }
+
+    @Test
+    void aBreakdownGivesEachTargetGroupAndArtFormItsOwnOutcomeInOneAnswer() {
+        // Series A (this network's first: senior-house residents, music): five people, 8 -> 6 each.
+        for (int i = 0; i < 5; i++) {
+            measuring.uclaBaselineAndEnd(network.measuredParticipant(measuring.series), 8, 6);
+        }
+        // Series B, at another site of the organisation: ward patients, music and dance; four people, 7 -> 4 each.
+        UUID ward = network.site();
+        Network.Series b = network.series(ward, network.group(ward, "WARD_PATIENTS"), network.pair());
+        network.execute("update series_copy set art_forms = '{MUSIC,DANCE}' where id = ?", b.id());
+        Measuring onWard = new Measuring(network, b);
+        for (int i = 0; i < 4; i++) {
+            onWard.uclaBaselineAndEnd(network.measuredParticipant(b), 7, 4);
+        }
+        String organisation = network.organisationId.toString();
+        String change = "find { it.instrumentKey == 'ucla-3' && it.comparison == 'BASELINE_TO_END' }";
+
+        network.coordinator().config(DOUBLES).queryParam("by", "targetGroup").queryParam("organisationId", organisation)
+                .queryParam("instrumentKey", "ucla-3").get(OUTCOMES + "/breakdown").then().statusCode(200)
+                .body("by", equalTo("targetGroup"))
+                .body("groups.value", equalTo(List.of("SENIOR_HOUSE_RESIDENTS", "WARD_PATIENTS")))
+                .body("groups[0].series", equalTo(1)).body("groups[0].outcomes." + change + ".people", equalTo(5))
+                .body("groups[0].outcomes." + change + ".meanChange", closeTo(-2.0, 1e-12))
+                .body("groups[1].outcomes." + change + ".people", equalTo(4))
+                .body("groups[1].outcomes." + change + ".meanChange", closeTo(-3.0, 1e-12));
+        // A series of two art forms counts in each: music has both series (nine people, (5 x -2 + 4 x -3) / 9).
+        network.coordinator().config(DOUBLES).queryParam("by", "artForm").queryParam("organisationId", organisation)
+                .queryParam("instrumentKey", "ucla-3").get(OUTCOMES + "/breakdown").then().statusCode(200)
+                .body("groups.value", equalTo(List.of("DANCE", "MUSIC")))
+                .body("groups[1].series", equalTo(2)).body("groups[1].outcomes." + change + ".people", equalTo(9))
+                .body("groups[1].outcomes." + change + ".meanChange", closeTo(-22.0 / 9, 1e-12))
+                .body("groups[0].outcomes." + change + ".people", equalTo(4));
+        // Each value's figure is suppressed on its own: a viewer sees music's nine, not dance's four.
+        Network.as(TestTokens.token("viewer", network.alias)).config(DOUBLES).queryParam("by", "artForm")
+                .queryParam("organisationId", organisation).queryParam("instrumentKey", "ucla-3")
+                .get(OUTCOMES + "/breakdown").then().statusCode(200)
+                .body("groups[0].outcomes." + change + ".suppressed", equalTo(true))
+                .body("groups[0].outcomes." + change + ".people", nullValue())
+                .body("groups[1].outcomes." + change + ".suppressed", equalTo(false))
+                .body("groups[1].outcomes." + change + ".people", equalTo(9));
+        // The filters and the caller's scope apply as in the report: another organisation's org-admin sees no group.
+        new Network(db).orgAdmin().queryParam("by", "targetGroup").queryParam("organisationId", organisation)
+                .get(OUTCOMES + "/breakdown").then().statusCode(200).body("groups", empty());
+        network.coordinator().config(DOUBLES).queryParam("by", "season").get(OUTCOMES + "/breakdown").then().statusCode(422)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("by"));
     }
 
     @Test
