@@ -69,9 +69,16 @@ export function describeError(error) {
 
 const ERROR_CLASS = 'field-error';
 
-/** Removes what showViolations added. */
+/** Removes what showViolations added; a summary box of the page's own (data-summary) is emptied and hidden. */
 export function clearViolations(form) {
-  for (const note of form.querySelectorAll(`.${ERROR_CLASS}, .form-errors`)) note.remove();
+  for (const note of form.querySelectorAll(`.${ERROR_CLASS}, .form-errors`)) {
+    if (note.hasAttribute('data-summary')) {
+      note.replaceChildren();
+      note.hidden = true;
+    } else {
+      note.remove();
+    }
+  }
   for (const field of form.querySelectorAll('[aria-invalid="true"]')) {
     field.removeAttribute('aria-invalid');
     const ids = (field.getAttribute('aria-describedby') || '').split(' ').filter((id) => id && !id.endsWith('-error'));
@@ -85,15 +92,24 @@ export function clearViolations(form) {
  * links it with aria-describedby and marks the control aria-invalid; violations that name no control of the form
  * are listed at the form's top. Focuses the first problem, so keyboard and screen-reader users land on it.
  * The message is the dictionary's text for the rule (key "rule.<rule>") when there is one, else the server's.
+ *
+ * Options, for forms whose controls do not map one to one to the API's fields:
+ * - controlFor(field): the control a field belongs to (e.g. "participantCodes[2]" to the third code's checkbox);
+ *   undefined to look it up by name as usual, null to list the violation at the top.
+ * - summary: an element of the form to list the unplaced violations in (kept, emptied and hidden by
+ *   clearViolations) instead of a box made at the form's top.
+ * A note goes after the control, or at the end of its closest [data-error-anchor] (a checkbox's or radio group's
+ * box), so that it stays with the option or group it is about.
  */
-export function showViolations(form, error) {
+export function showViolations(form, error, { controlFor: find, summary } = {}) {
   clearViolations(form);
   const unplaced = [];
   let first = null;
   const violations = error.violations.length ? error.violations : [{ message: describeError(error) }];
   violations.forEach((violation, index) => {
     const message = violation.rule && has(`rule.${violation.rule}`) ? t(`rule.${violation.rule}`) : violation.message;
-    const control = violation.field ? controlFor(form, violation.field) : null;
+    const found = violation.field && find ? find(violation.field) : undefined;
+    const control = !violation.field ? null : found === undefined ? controlFor(form, violation.field) : found;
     if (!control) {
       unplaced.push(violation.field ? `${violation.field}: ${message}` : message);
       return;
@@ -102,21 +118,28 @@ export function showViolations(form, error) {
     note.className = ERROR_CLASS;
     note.id = `${form.id || 'form'}-${index}-error`;
     note.textContent = message;
-    control.after(note);
+    const anchor = control.closest('[data-error-anchor]');
+    if (anchor) anchor.append(note);
+    else control.after(note);
     control.setAttribute('aria-invalid', 'true');
     const described = control.getAttribute('aria-describedby');
     control.setAttribute('aria-describedby', described ? `${described} ${note.id}` : note.id);
     first ??= control;
   });
   if (unplaced.length) {
-    const box = document.createElement('div');
-    box.className = 'form-errors';
+    const box = summary ?? document.createElement('div');
+    box.classList.add('form-errors');
     box.setAttribute('role', 'alert');
     box.tabIndex = -1;
     const list = document.createElement('ul');
     for (const text of unplaced) list.append(Object.assign(document.createElement('li'), { textContent: text }));
-    box.append(list);
-    form.prepend(box);
+    box.replaceChildren(list);
+    if (summary) {
+      summary.setAttribute('data-summary', '');
+      summary.hidden = false;
+    } else {
+      form.prepend(box);
+    }
     first = box;
   }
   first?.focus();

@@ -1,7 +1,9 @@
 // The start page: who is signed in and the pages their role works in, or the way to sign in.
 import { t, LANGUAGE_CHANGED } from './i18n.js';
 import { describeError } from './api.js';
-import { startShell, pagesFor, displayName, roleWords, organisationOf, element, USER_CHANGED } from './shell.js';
+import {
+  startShell, pagesFor, isLandingFor, displayName, roleWords, organisationOf, element, USER_CHANGED,
+} from './shell.js';
 
 const { me, error } = await startShell({ current: 'home' });
 const status = document.getElementById('home-status');
@@ -20,10 +22,17 @@ function draw() {
   document.getElementById('welcome-username').textContent = me.username;
   document.getElementById('welcome-organisation').textContent = organisationOf(me) || t('home.no-organisation');
   document.getElementById('welcome-role').textContent = roleWords(me) || t('home.no-role');
-  const pages = pagesFor(me);
-  document.getElementById('offer').replaceChildren(...pages.map((page) => element('li', {},
-    element('a', { id: `offer-${page.id}`, href: page.href, className: 'offer-link', textContent: t(page.key) }),
-    element('p', { className: 'offer-text', textContent: t(`${page.key}.about`) }))));
+  // The page the user works in (an artist's or care professional's visits) comes first, marked as theirs.
+  const pages = [...pagesFor(me)].sort((a, b) => Number(isLandingFor(me, b)) - Number(isLandingFor(me, a)));
+  document.getElementById('offer').replaceChildren(...pages.map((page) => {
+    const landing = isLandingFor(me, page);
+    const item = element('li', { className: landing ? 'offer-landing' : '' },
+      element('a', { id: `offer-${page.id}`, href: page.href, className: landing ? 'offer-link button' : 'offer-link',
+        textContent: t(page.key) }),
+      element('p', { className: 'offer-text', textContent: t(`${page.key}.about`) }));
+    if (landing) item.prepend(element('p', { className: 'offer-badge', textContent: t('home.work-page') }));
+    return item;
+  }));
   document.getElementById('offer').hidden = pages.length === 0;
   document.getElementById('no-pages').hidden = pages.length > 0;
 }

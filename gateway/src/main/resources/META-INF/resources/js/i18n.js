@@ -109,3 +109,56 @@ export function todayInHelsinki() {
 export function localeTag() {
   return locale();
 }
+
+/** An instant's time of day in Helsinki, hours and minutes ("13.00", "13:00"). */
+export function formatClock(instant) {
+  return new Intl.DateTimeFormat(locale(), { timeStyle: 'short', timeZone: ZONE }).format(new Date(instant));
+}
+
+/** An instant's date and time in Helsinki, without seconds. */
+export function formatDateClock(instant) {
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: ZONE }).format(new Date(instant));
+}
+
+/** An ISO date with its weekday, as a day's heading ("tiistai 8. joulukuuta 2026", "Tuesday 8 December 2026"). */
+export function formatDay(isoDate) {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'full', timeZone: ZONE }).format(new Date(Date.UTC(y, m - 1, d, 12)));
+}
+
+/** An instant's date in Helsinki as YYYY-MM-DD. */
+export function dateInHelsinki(instant) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date(instant));
+}
+
+/** An instant's time of day in Helsinki as HH:MM, the value a time input takes. */
+export function clockInHelsinki(instant) {
+  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: ZONE })
+    .format(new Date(instant));
+}
+
+/** The date `days` days after an ISO date (before it when negative). */
+export function addDays(isoDate, days) {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days, 12)).toISOString().slice(0, 10);
+}
+
+/** The wall-clock time in Helsinki of an epoch millisecond, read as if it were UTC (for finding the zone's offset). */
+function helsinkiWall(ms) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    hourCycle: 'h23', timeZone: ZONE,
+  }).formatToParts(new Date(ms)).map((part) => [part.type, part.value]));
+  return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour),
+    Number(parts.minute), Number(parts.second));
+}
+
+/** The instant of a date (YYYY-MM-DD) and time of day (HH:MM) in Helsinki, daylight saving time included. */
+export function instantInHelsinki(isoDate, clock) {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const [hours, minutes] = clock.split(':').map(Number);
+  const wall = Date.UTC(y, m - 1, d, hours, minutes);
+  let guess = wall;
+  for (let i = 0; i < 2; i += 1) guess = wall - (helsinkiWall(guess) - guess);
+  return new Date(guess);
+}

@@ -8,8 +8,15 @@ export const FIGURE_ROLES = ['coordinator', 'org-admin', 'artist', 'care-profess
 /** Roles that may list organisations, which turns the token's organisation alias into its name. */
 const ORGANISATION_READERS = ['coordinator', 'org-admin', 'artist', 'care-professional', 'viewer'];
 
-/** The pages beyond the start page; only those that exist are listed, each for the roles that work in it. */
+/** The roles whose visits are theirs: the pair's two professionals. */
+export const PAIR_ROLES = ['artist', 'care-professional'];
+
+/**
+ * The pages beyond the start page; only those that exist are listed, each for the roles that work in it.
+ * `landing`: the roles for which it is the page they work in, offered first and foremost on the start page.
+ */
 export const PAGES = [
+  { id: 'visits', href: '/visits.html', key: 'nav.visits', roles: [...PAIR_ROLES, 'coordinator'], landing: PAIR_ROLES },
   { id: 'dashboard', href: '/dashboard.html', key: 'nav.dashboard', roles: FIGURE_ROLES },
 ];
 
@@ -18,6 +25,8 @@ export const USER_CHANGED = 'voimala:user';
 
 export const hasAnyRole = (me, roles) => Boolean(me) && me.roles.some((role) => roles.includes(role));
 export const pagesFor = (me) => PAGES.filter((page) => hasAnyRole(me, page.roles));
+/** Whether a page is the one this user works in (their landing page). */
+export const isLandingFor = (me, page) => hasAnyRole(me, page.landing ?? []);
 
 /** The language names are written in their own language (and marked so), as a reader of either looks for their own. */
 const AUTONYMS = { fi: 'suomi', en: 'English' };
