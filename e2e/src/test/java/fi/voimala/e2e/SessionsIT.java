@@ -1,6 +1,8 @@
 package fi.voimala.e2e;
 
-import static io.restassured.RestAssured.given;
+import static fi.voimala.e2e.Api.as;
+import static fi.voimala.e2e.Api.postOnceKnown;
+import static fi.voimala.e2e.Api.waitUntil;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -10,26 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,14 +48,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SessionsIT {
 
     private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    /** aapo's Keycloak user id (deploy/keycloak/voimala-realm.json), his professional profile's keycloakUserId. */
-    private static final String AAPO_LOGIN = "00000000-0000-4000-8000-000000000004";
-    private static final int MINUTES = 60;
-    /** How many weekend hours to try before giving up: each earlier run of this test holds one of aapo's. */
-    private static final int SLOT_TRIES = 20;
-
-    private static final Map<String, String> TOKENS = new HashMap<>();
 
     private static String cityId;
     private static String seriesId;
@@ -75,68 +58,17 @@ class SessionsIT {
     private static JsonPath figuresBefore;
     private static JsonPath recorded;
 
-    private static synchronized RequestSpecification as(String user) {
-        String token = TOKENS.computeIfAbsent(user, Tokens::forUser);
-        return given().baseUri(RunningPlatform.GATEWAY).auth().oauth2(token).contentType(ContentType.JSON);
-    }
-
     @BeforeAll
     static void aapoRecordsThePastSessionOfAFreshSeries() throws InterruptedException {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        JsonPath organisations = as("kaisa").queryParam("size", 100).get("/api/organisations").then().statusCode(200)
-                .extract().jsonPath();
-        String conservatory = organisations.getString("items.find { it.keycloakAlias == 'kuopion-konservatorio' }.id");
-        cityId = organisations.getString("items.find { it.keycloakAlias == 'kuopion-kaupunki' }.id");
-        String dayCentre = as("kaisa").queryParam("organisationId", cityId).queryParam("q", "Tuulentupa")
-                .get("/api/sites").then().statusCode(200).extract().path("items[0].id");
-        String aapo = as("kaisa").queryParam("organisationId", conservatory).queryParam("size", 100)
-                .get("/api/professionals").then().statusCode(200).extract().jsonPath()
-                .getString("items.find { it.keycloakUserId == '" + AAPO_LOGIN + "' }.id");
-        assertNotNull(aapo, "the demo's aapo has a professional profile with his login");
-
-        Map<String, Object> nurse = new LinkedHashMap<>();
-        nurse.put("organisationId", cityId);
-        nurse.put("firstName", "Essi");
-        nurse.put("lastName", "E2E-hoitaja-" + tag);
-        nurse.put("email", "e2e-hoitaja-" + tag + "@e2e.voimala.test");
-        nurse.put("field", "SOCIAL_AND_HEALTH");
-        nurse.put("profession", "NURSE");
-        nurse.put("methods", List.of("REMINISCENCE"));
-        nurse.put("languages", List.of("fi"));
-        String nurseId = as("kaisa").body(nurse).post("/api/professionals").then().statusCode(201).extract().path("id");
-        String pairId = as("kaisa").body(Map.of("artsProfessionalId", aapo, "careProfessionalId", nurseId))
-                .post("/api/pairs").then().statusCode(201).extract().path("id");
-
-        Map<String, Object> group = new LinkedHashMap<>();
-        group.put("siteId", dayCentre);
-        group.put("name", "E2E-päiväryhmä " + tag);
-        group.put("targetGroup", "DAY_GROUP_CLIENTS");
-        group.put("size", 6);
-        group.put("needs", List.of("HEARING"));
-        group.put("contactName", "E2E-ohjaaja");
-        group.put("contactPhone", "+358 44 000 0000");
-        group.put("contactEmail", "e2e-" + tag + "@kuopion-kaupunki.voimala.test");
-        String groupId = postOnceKnown("kaisa", "/api/groups", group, Set.of("referenced-exists")).getString("id");
-
-        seriesId = planOneSessionInThePast(groupId, pairId);
-        List<Map<String, Object>> visits = as("kaisa").queryParam("seriesId", seriesId).get("/api/visits")
-                .then().statusCode(200).extract().jsonPath().getList("items");
-        assertEquals(1, visits.size(), "the series' one visit: " + visits);
-        visitId = (String) visits.get(0).get("id");
-        Instant startsAt = Instant.parse((String) visits.get(0).get("startsAt"));
-        Instant endsAt = Instant.parse((String) visits.get(0).get("endsAt"));
+        PastSession session = PastSession.ofAapo(2, 53, 3);
+        cityId = session.cityId();
+        seriesId = session.seriesId();
+        visitId = session.visitId();
+        Instant startsAt = session.startsAt();
+        Instant endsAt = session.endsAt();
         assertTrue(endsAt.isBefore(Instant.now()), "the visit is over: " + endsAt);
-        visitDate = startsAt.atZone(HELSINKI).toLocalDate();
-
-        // Enrolled with consent given a week before the visit; sessions learns of the series from visit-events.
-        codes = new ArrayList<>();
-        for (String band : List.of("1935-1939", "1940-1944", "1945-1949")) {
-            Map<String, Object> participant = Map.of("seriesId", seriesId, "yearOfBirthBand", band, "gender", "FEMALE",
-                    "consent", Map.of("givenBy", "PERSON", "givenOn", visitDate.minusDays(7).toString(),
-                            "covers", List.of("PARTICIPATION", "MEASUREMENTS", "RESEARCH_USE")));
-            codes.add(postOnceKnown("kaisa", "/api/participants", participant, Set.of("referenced-exists"))
-                    .getString("code"));
-        }
+        visitDate = session.date();
+        codes = session.codes();
         figuresBefore = figures("veera");
 
         Map<String, Object> record = new LinkedHashMap<>();
@@ -246,83 +178,10 @@ class SessionsIT {
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    /**
-     * A one-session series on a weekend hour between 2 and 52 weeks ago (Helsinki), at random so that runs spread over
-     * aapo's calendar; an hour an earlier run took (409 double-booking) is left for another.
-     */
-    private static String planOneSessionInThePast(String groupId, String pairId) throws InterruptedException {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int attempt = 0; attempt < SLOT_TRIES; attempt++) {
-            DayOfWeek day = random.nextBoolean() ? DayOfWeek.SATURDAY : DayOfWeek.SUNDAY;
-            LocalDate firstDate = LocalDate.now(HELSINKI).minusWeeks(random.nextInt(2, 53))
-                    .with(TemporalAdjusters.previousOrSame(day));
-            Map<String, Object> series = new LinkedHashMap<>();
-            series.put("groupId", groupId);
-            series.put("pairId", pairId);
-            series.put("artForms", List.of("MUSIC"));
-            series.put("plannedSessions", 1);
-            series.put("sessionCountReason", "E2E: one session is enough to record");
-            series.put("frequency", "WEEKLY");
-            series.put("weekday", day.name());
-            series.put("startTime", LocalTime.of(random.nextInt(8, 19), 0).toString());
-            series.put("durationMinutes", MINUTES);
-            series.put("firstDate", firstDate.toString());
-            JsonPath planned = postOnceKnown("kaisa", "/api/series", series, Set.of("referenced-exists"), 409);
-            if (planned != null) {
-                return planned.getString("id");
-            }
-        }
-        throw new AssertionError("aapo was booked at each of " + SLOT_TRIES + " weekend hours tried");
-    }
-
     /** The network's session figures for the city's sites on the visit's date. */
     private static JsonPath figures(String user) {
         return as(user).queryParam("from", visitDate.toString()).queryParam("to", visitDate.toString())
                 .queryParam("organisationId", cityId).get("/api/session-figures")
                 .then().statusCode(200).extract().jsonPath();
-    }
-
-    private static JsonPath postOnceKnown(String user, String path, Map<String, Object> body, Set<String> notYet)
-            throws InterruptedException {
-        return postOnceKnown(user, path, body, notYet, 0);
-    }
-
-    /**
-     * POST as {@code user}, again while the service answers 422 with one of the {@code notYet} rules (its copy of
-     * another service's data, fed from Kafka, is behind); the answer {@code giveUpOn} (if not 0) gives null.
-     */
-    private static JsonPath postOnceKnown(String user, String path, Map<String, Object> body, Set<String> notYet,
-                                          int giveUpOn) throws InterruptedException {
-        JsonPath gaveUp = JsonPath.from("{}");
-        JsonPath answer = waitUntil("POST " + path + " to be taken", () -> {
-            Response response = as(user).body(body).post(path);
-            if (response.statusCode() == 201) {
-                return response.jsonPath();
-            }
-            if (response.statusCode() == giveUpOn) {
-                return gaveUp;
-            }
-            List<String> rules = response.statusCode() == 422 ? response.jsonPath().getList("violations.rule") : List.of();
-            if (rules != null && rules.stream().anyMatch(notYet::contains)) {
-                return null;
-            }
-            throw new AssertionError("POST " + path + " answered " + response.statusCode() + ": " + response.asString());
-        });
-        return answer == gaveUp ? null : answer;
-    }
-
-    /** Polls until {@code check} gives a value (not null), for up to {@link #WAIT}. */
-    private static <T> T waitUntil(String what, Supplier<T> check) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            T value = check.get();
-            if (value != null) {
-                return value;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + what);
-            }
-            Thread.sleep(500);
-        }
     }
 }

@@ -10,6 +10,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,50 @@ class WebUiIT {
         assertEquals(Boolean.TRUE, kaisa.driver.executeScript("return window.voimalaNotReloaded === true;"),
                 "the figures changed in the open page, without a reload");
         assertNotEquals(before, kaisa.driver.findElement(table).getText());
+    }
+
+    @Test
+    void anArtistSeesTheirVisitsAndRecordsASessionTheFormShowingTheApisErrorBesideItsField() throws Exception {
+        PastSession session = PastSession.ofAapo(0, 1, 2);
+        Browser aapo = browser();
+        aapo.logIn("aapo", "aapo-demo");
+        aapo.open("/");
+        aapo.waitFor(By.id("offer-visits")).click();
+        By visit = By.cssSelector("#visits li[data-visit-id='" + session.visitId() + "']");
+        aapo.waitFor(visit);
+        aapo.screenshot("my-visits");
+        aapo.assertAccessible("my visits");
+
+        aapo.driver.findElement(visit).findElement(By.cssSelector("button.record-session")).click();
+        aapo.waitFor(By.id("record-form"));
+        // An end before the start: the service refuses it, and the page shows its message beside the end time.
+        org.openqa.selenium.WebElement end = aapo.driver.findElement(By.name("endedAt"));
+        String endTime = end.getAttribute("value");
+        String startTime = aapo.driver.findElement(By.name("startedAt")).getAttribute("value");
+        assertEquals(session.startsAt().atZone(HELSINKI).toLocalTime().toString(), startTime, "the visit's start, in Helsinki time");
+        aapo.driver.executeScript("arguments[0].value = arguments[1];", end, LocalTime.parse(startTime).minusMinutes(30).toString());
+        for (String code : session.codes()) {
+            aapo.driver.findElement(By.cssSelector("input[name='participantCodes'][value='" + code + "']")).click();
+        }
+        aapo.driver.findElement(By.id("record-submit")).click();
+        new WebDriverWait(aapo.driver, Browser.WAIT).until(ExpectedConditions.attributeToBe(By.name("endedAt"), "aria-invalid", "true"));
+        String describedBy = aapo.driver.findElement(By.name("endedAt")).getAttribute("aria-describedby");
+        assertNotNull(describedBy, "the end time names its error message");
+        String message = aapo.driver.findElement(By.id(describedBy.split(" ")[describedBy.split(" ").length - 1])).getText();
+        assertTrue(!message.isBlank(), "the API's message is shown beside the end time");
+        aapo.screenshot("record-session-error");
+        aapo.assertAccessible("the session record form with an error");
+        assertEquals(0, as("kaisa").queryParam("visitId", session.visitId()).get("/api/session-records").then()
+                .statusCode(200).extract().<Integer>path("totalItems"), "nothing was recorded");
+
+        aapo.driver.executeScript("arguments[0].value = arguments[1];", end, endTime);
+        aapo.driver.findElement(By.id("record-submit")).click();
+        aapo.waitFor(By.id("record-done"));
+        List<String> present = as("kaisa").queryParam("visitId", session.visitId()).get("/api/session-records").then()
+                .statusCode(200).body("totalItems", org.hamcrest.Matchers.equalTo(1))
+                .body("items[0].recordedBy", org.hamcrest.Matchers.equalTo("aapo"))
+                .extract().path("items[0].participants.code");
+        assertEquals(session.codes().stream().sorted().toList(), present.stream().sorted().toList(), "both present, as ticked");
     }
 
     @Test
