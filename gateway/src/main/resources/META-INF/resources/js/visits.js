@@ -70,8 +70,8 @@ const siteName = (visit) => visit.siteName || t('visits.unknown-site');
 const visitLine = (visit) => `${formatDay(visitDate(visit))}, ${formatClock(visit.startsAt)}–${formatClock(visit.endsAt)}`
   + ` · ${siteName(visit)} · ${seriesName(visit)}`;
 
-/** Moved: each move and cancellation raises the visit's SEQUENCE; a visit that is not cancelled was moved. */
-const wasMoved = (visit) => visit.sequence > 0 && visit.status !== 'CANCELLED';
+/** Moved: the visit says its earlier time; else each move and cancellation raised its SEQUENCE. */
+const wasMoved = (visit) => visit.status !== 'CANCELLED' && (Boolean(visit.previousStartsAt) || visit.sequence > 0);
 const hasRecord = (visit) => Boolean(visit.sessionRecordId);
 const hasStarted = (visit) => new Date(visit.startsAt).getTime() <= Date.now();
 /** A visit whose session can be recorded: not cancelled, started, no record yet (sessions-service's rules). */
@@ -364,7 +364,7 @@ function flagsOf(visit) {
   if (visit.status === 'CANCELLED') {
     flags.push(flag('cancelled', t('visits.flag.cancelled'), reason));
   } else if (wasMoved(visit)) {
-    const move = state.moves.get(visit.id);
+    const move = visit.previousStartsAt ? { previousStartsAt: visit.previousStartsAt } : state.moves.get(visit.id);
     const before = move ? t('visits.moved-from', { time: formatDateClock(move.previousStartsAt) }) : null;
     flags.push(flag('moved', t('visits.flag.moved'), reason, before));
   } else if (visit.statusReason) {

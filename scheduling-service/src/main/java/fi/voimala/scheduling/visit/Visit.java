@@ -44,6 +44,11 @@ public class Visit {
     public int sequence;
     @Column(name = "status_reason")
     public String statusReason;
+    /** The time before the last move; null for a visit never moved. */
+    @Column(name = "previous_starts_at")
+    public Instant previousStartsAt;
+    @Column(name = "previous_ends_at")
+    public Instant previousEndsAt;
     @Column(name = "session_record_id")
     public UUID sessionRecordId;
     @Column(name = "created_at")

@@ -29,6 +29,7 @@ public final class VisitApi {
     public record VisitView(UUID id, long version, UUID seriesId, int ordinal, UUID groupId, String groupName,
                             UUID siteId, String siteName, UUID pairId, UUID artsProfessionalId, String artsProfessionalName,
                             UUID careProfessionalId, String careProfessionalName, Instant startsAt, Instant endsAt,
-                            VisitStatus status, String statusReason, int sequence, UUID sessionRecordId) {
+                            VisitStatus status, String statusReason, int sequence, Instant previousStartsAt,
+                            Instant previousEndsAt, UUID sessionRecordId) {
     }
 }

@@ -16,7 +16,8 @@ public final class VisitMapper {
         return new VisitView(v.id, v.version, v.seriesId, v.ordinal, names.groupOf(v.seriesId), names.groupName(v.seriesId),
                 v.siteId, names.siteName(v.siteId), v.pairId, v.artsProfessionalId, names.personName(v.artsProfessionalId),
                 v.careProfessionalId, names.personName(v.careProfessionalId), v.startsAt, v.endsAt,
-                VisitStatus.valueOf(v.status), v.statusReason, v.sequence, v.sessionRecordId);
+                VisitStatus.valueOf(v.status), v.statusReason, v.sequence, v.previousStartsAt, v.previousEndsAt,
+                v.sessionRecordId);
     }
 
     public static VisitEventData toEvent(Visit v) {

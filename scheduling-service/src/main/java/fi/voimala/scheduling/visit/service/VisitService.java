@@ -171,6 +171,8 @@ public class VisitService {
         Instant previousStart = visit.startsAt;
         Instant previousEnd = visit.endsAt;
         return bookings.release(visit).invoke(() -> {
+                    visit.previousStartsAt = previousStart;
+                    visit.previousEndsAt = previousEnd;
                     visit.startsAt = slot.start();
                     visit.endsAt = slot.end();
                     visit.sequence++;

@@ -85,7 +85,11 @@ class VisitResourceTest {
                 .body("startsAt", equalTo("2027-09-22T11:00:00Z"))
                 .body("endsAt", equalTo("2027-09-22T12:00:00Z"))
                 .body("sequence", equalTo(1))
-                .body("statusReason", equalTo("the group's outing on Monday"));
+                .body("statusReason", equalTo("the group's outing on Monday"))
+                .body("previousStartsAt", equalTo("2027-09-20T07:00:00Z"))
+                .body("previousEndsAt", equalTo("2027-09-20T08:00:00Z"));
+        network.coordinator().get("/api/visits/" + id).then().statusCode(200)
+                .body("previousStartsAt", equalTo("2027-09-20T07:00:00Z"));
 
         SentEvents.Event moved = new SentEvents(connector).await(e -> id.equals(e.subject())
                 && e.type().equals("fi.voimala.scheduling.visit.moved.v1"), 1).get(0);
