@@ -392,7 +392,7 @@ function openRecord(visitId) {
   $('record-ended-at').value = clockInHelsinki(visit.endsAt);
   drawArtForms(state.series.get(visit.seriesId)?.artForms ?? []);
   drawStaff();
-  $('record-staff-status').textContent = hasAnyRole(me, ['coordinator']) ? '' : t('record.staff.own-only');
+  searchStaff();
   toggleHeld();
   $('record-section').scrollIntoView({ block: 'start' });
   $('record-heading').focus();
@@ -467,7 +467,8 @@ function drawArtForms(chosen) {
   }));
 }
 
-// Care staff present: professionals of the register (GET /api/professionals?q=), not the visit's pair.
+// Care staff present: the professionals of the site's organisation, not the visit's pair, as sessions-service offers
+// them for this visit (GET /api/session-records/staff-candidates); the search box narrows them by name.
 
 let staffRound = 0;
 
@@ -479,14 +480,12 @@ async function searchStaff() {
   const status = $('record-staff-status');
   status.textContent = t('record.staff.searching');
   try {
-    const page = await get(withQuery('/api/professionals', { q: text, size: 20, sort: 'lastName' }));
+    record.candidates ??= await get(withQuery('/api/session-records/staff-candidates', { visitId: record.visit.id }));
     if (round !== staffRound || state.record !== record) return;
-    const pair = [record.visit.artsProfessionalId, record.visit.careProfessionalId];
-    record.found = page.items.filter((p) => !pair.includes(p.id));
+    const needle = text.toLocaleLowerCase();
+    record.found = record.candidates.filter((person) => !needle || person.name.toLocaleLowerCase().includes(needle));
     drawStaff();
-    const ownOnly = !hasAnyRole(me, ['coordinator']);
-    status.textContent = record.found.length ? t('record.staff.found', { count: record.found.length })
-      : `${t('record.staff.none')}${ownOnly ? ` ${t('record.staff.own-only')}` : ''}`;
+    status.textContent = record.found.length ? t('record.staff.found', { count: record.found.length }) : t('record.staff.none');
   } catch (failure) {
     if (round === staffRound) status.textContent = describeError(failure);
   }
@@ -506,7 +505,7 @@ function drawStaff() {
       else record.staff.delete(person.id);
     });
     const box = element('div', { className: 'choice' }, input,
-      element('label', { htmlFor: id, textContent: `${person.firstName} ${person.lastName}` }));
+      element('label', { htmlFor: id, textContent: person.name }));
     box.setAttribute('data-error-anchor', '');
     return box;
   }));

@@ -165,6 +165,9 @@ class AccessMatrixTest {
         rows.add(new Row("GET session-records", (t, f) -> Network.as(tok(t)).get("/api/session-records"), readers));
         both(rows, "GET session-record", s -> (t, f) -> Network.as(tok(t)).get("/api/session-records/" + item(s, "record")),
                 readers, coordinatorOnly);
+        both(rows, "GET session-record staff candidates", s -> (t, f) -> Network.as(tok(t))
+                .queryParam("visitId", visit(s)).get("/api/session-records/staff-candidates"),
+                pairAndCoordinator, coordinatorOnly);
         both(rows, "GET session-record history", s -> (t, f) -> Network.as(tok(t))
                 .get("/api/session-records/" + item(s, "record") + "/history"), readers, coordinatorOnly);
         both(rows, "POST session-record", s -> (t, f) -> Network.as(tok(t)).body(recordBody(s, visit(s)))

@@ -112,4 +112,8 @@ public final class SessionRecordApi {
     public record SessionRecordChangeView(long version, Instant changedAt, String changedBy,
                                           String changedByOrganisation, JsonNode changes) {
     }
+
+    /** A professional of the register who may be named as care staff present at a visit. */
+    public record StaffCandidate(UUID id, String name, String field) {
+    }
 }

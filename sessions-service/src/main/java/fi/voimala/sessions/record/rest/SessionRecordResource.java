@@ -3,12 +3,14 @@ package fi.voimala.sessions.record.rest;
 import fi.voimala.platform.paging.Page;
 import fi.voimala.platform.paging.PageRequest;
 import fi.voimala.platform.paging.QueryParams;
+import fi.voimala.platform.problem.RuleViolationException;
 import fi.voimala.platform.security.Caller;
 import fi.voimala.platform.security.PlatformRole;
 import fi.voimala.sessions.record.api.SessionRecordApi.NewSessionRecord;
 import fi.voimala.sessions.record.api.SessionRecordApi.SessionRecordChangeView;
 import fi.voimala.sessions.record.api.SessionRecordApi.SessionRecordCorrection;
 import fi.voimala.sessions.record.api.SessionRecordApi.SessionRecordView;
+import fi.voimala.sessions.record.api.SessionRecordApi.StaffCandidate;
 import fi.voimala.sessions.record.service.SessionRecordService;
 import fi.voimala.sessions.record.service.SessionRecordService.Criteria;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -53,6 +55,19 @@ public class SessionRecordResource {
                 QueryParams.date("from", from), QueryParams.date("to", to), QueryParams.bool("held", held));
         return service.list(Caller.of(identity), criteria,
                 PageRequest.of(page, size, sort, SessionRecordService.SORTABLE, "-startedAt"));
+    }
+
+    @GET
+    @Path("/staff-candidates")
+    @RolesAllowed({PlatformRole.COORDINATOR, PlatformRole.ARTIST, PlatformRole.CARE_PROFESSIONAL})
+    @Operation(summary = "Who may be named as care staff present at a visit (visitId): the register's professionals of"
+            + " the organisation of its site, not its pair; for those who may record the visit")
+    public Uni<List<StaffCandidate>> staffCandidates(@QueryParam("visitId") String visitId) {
+        UUID visit = QueryParams.id("visitId", visitId);
+        if (visit == null) {
+            throw new RuleViolationException("visitId", "required", "name the visit whose session is being recorded");
+        }
+        return service.staffCandidates(Caller.of(identity), visit);
     }
 
     @GET

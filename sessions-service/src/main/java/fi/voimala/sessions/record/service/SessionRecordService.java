@@ -23,6 +23,7 @@ import fi.voimala.sessions.participant.ParticipantCode;
 import fi.voimala.sessions.participant.repository.ParticipantRepository;
 import fi.voimala.sessions.partner.ProfessionalCopy;
 import fi.voimala.sessions.partner.repository.ProfessionalCopyRepository;
+import fi.voimala.sessions.partner.repository.SiteCopyRepository;
 import fi.voimala.sessions.persistence.SessionsConstraints;
 import fi.voimala.sessions.record.Attendance;
 import fi.voimala.sessions.record.SessionRecord;
@@ -33,6 +34,7 @@ import fi.voimala.sessions.record.api.SessionRecordApi.NewSessionRecord;
 import fi.voimala.sessions.record.api.SessionRecordApi.SessionRecordChangeView;
 import fi.voimala.sessions.record.api.SessionRecordApi.SessionRecordCorrection;
 import fi.voimala.sessions.record.api.SessionRecordApi.SessionRecordView;
+import fi.voimala.sessions.record.api.SessionRecordApi.StaffCandidate;
 import fi.voimala.sessions.record.mapping.SessionRecordMapper;
 import fi.voimala.sessions.record.repository.AttendanceRepository;
 import fi.voimala.sessions.record.repository.SessionRecordChangeRepository;
@@ -42,6 +44,7 @@ import fi.voimala.sessions.schedule.VisitCopy;
 import fi.voimala.sessions.schedule.repository.SeriesCopyRepository;
 import fi.voimala.sessions.schedule.repository.VisitCopyRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -100,6 +103,8 @@ public class SessionRecordService {
     ParticipantRepository participants;
     @Inject
     ProfessionalCopyRepository professionals;
+    @Inject
+    SiteCopyRepository sites;
     @Inject
     SessionsAccess access;
     @Inject
@@ -276,6 +281,23 @@ public class SessionRecordService {
             return Page.fetch(records.find("from SessionRecord r where " + filter.query(), sort, filter.parameters()),
                     page, r -> r);
         }).chain(found -> views(caller, found.items(), "session records").map(found::withItems));
+    }
+
+    /**
+     * Who may be named as care staff present at a visit: the professionals of the register who belong to the
+     * organisation of the visit's site (its care staff), not the visit's pair, by name. For those who may record the
+     * visit (its pair, a coordinator), so that the form offers names instead of ids.
+     */
+    @WithSession
+    public Uni<List<StaffCandidate>> staffCandidates(Caller caller, UUID visitId) {
+        return access.scopeOf(caller).chain(scope -> visits.findById(visitId)
+                .onItem().ifNull().failWith(() -> notFound("visit", visitId))
+                .invoke(visit -> SessionsAccess.require(scope.everything() || visit.isRunBy(scope.professionalId())))
+                .chain(visit -> sites.findById(visit.siteId).chain(site -> site == null
+                                ? Uni.createFrom().item(List.<ProfessionalCopy>of())
+                                : professionals.list("organisationId = ?1", Sort.by("lastName").and("firstName"), site.organisationId))
+                        .map(found -> found.stream().filter(p -> !visit.isRunBy(p.id))
+                                .map(p -> new StaffCandidate(p.id, p.displayName(), p.field)).toList())));
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -80,6 +80,32 @@ class SessionRecordResourceTest {
     }
 
     @Test
+    void theFormIsOfferedTheSitesCareStaffByNameNotThePair() {
+        UUID visit = visitOn(LocalDate.now(Network.HELSINKI).minusDays(1), LocalTime.of(10, 0));
+        Person first = network.nurse();
+        Person second = network.nurse();
+        Network elsewhere = new Network(db);
+        Person notOfTheSite = elsewhere.nurse();
+
+        List<String> offered = artist.as().queryParam("visitId", visit.toString()).get(RECORDS + "/staff-candidates")
+                .then().statusCode(200).extract().path("id");
+        assertTrue(offered.containsAll(List.of(first.id().toString(), second.id().toString())), offered.toString());
+        assertTrue(!offered.contains(artist.id().toString()) && !offered.contains(nurse.id().toString()),
+                "the pair run the session; they are not its staff");
+        assertTrue(!offered.contains(notOfTheSite.id().toString()), "only the site's organisation's people");
+        nurse.as().queryParam("visitId", visit.toString()).get(RECORDS + "/staff-candidates").then().statusCode(200)
+                .body("find { it.id == '" + first.id() + "' }.name", containsString("Testi Henkilö-"))
+                .body("find { it.id == '" + first.id() + "' }.field", equalTo("SOCIAL_AND_HEALTH"));
+
+        elsewhere.artist().as().queryParam("visitId", visit.toString()).get(RECORDS + "/staff-candidates").then()
+                .statusCode(403);
+        artist.as().queryParam("visitId", UUID.randomUUID().toString()).get(RECORDS + "/staff-candidates").then()
+                .statusCode(404);
+        artist.as().get(RECORDS + "/staff-candidates").then().statusCode(422)
+                .body("violations[0].field", equalTo("visitId"));
+    }
+
+    @Test
     void theArtistRecordsAHeldSessionAndTheNurseCorrectsIt() {
         LocalDate date = LocalDate.now(Network.HELSINKI).minusDays(3);
         UUID visit = visitOn(date, LocalTime.of(10, 0));
