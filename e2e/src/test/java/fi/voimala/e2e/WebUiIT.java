@@ -121,11 +121,18 @@ class WebUiIT {
                 .statusCode(200).extract().<Integer>path("totalItems"), "nothing was recorded");
 
         aapo.driver.executeScript("arguments[0].value = arguments[1];", end, endTime);
+        // The city's own care staff are offered by name (sessions' staff candidates): one of them took part.
+        new WebDriverWait(aapo.driver, Browser.WAIT).until(driver ->
+                !driver.findElements(By.cssSelector("input[name='staffProfessionalIds']")).isEmpty());
+        org.openqa.selenium.WebElement staff = aapo.driver.findElements(By.cssSelector("input[name='staffProfessionalIds']")).get(0);
+        String staffId = staff.getAttribute("value");
+        staff.click();
         aapo.driver.findElement(By.id("record-submit")).click();
         aapo.waitFor(By.id("record-done"));
         List<String> present = as("kaisa").queryParam("visitId", session.visitId()).get("/api/session-records").then()
                 .statusCode(200).body("totalItems", org.hamcrest.Matchers.equalTo(1))
                 .body("items[0].recordedBy", org.hamcrest.Matchers.equalTo("aapo"))
+                .body("items[0].staff.id", org.hamcrest.Matchers.contains(staffId))
                 .extract().path("items[0].participants.code");
         assertEquals(session.codes().stream().sorted().toList(), present.stream().sorted().toList(), "both present, as ticked");
     }
