@@ -671,7 +671,7 @@ async function openMood(visitId) {
       get(`/api/session-records/${encodeURIComponent(visit.sessionRecordId)}`),
       getAll('/api/participants', { seriesId: visit.seriesId }),
       state.instruments ?? get('/api/instruments'),
-      getAll('/api/measurements', { seriesId: visit.seriesId, instrumentKey: MOOD_INSTRUMENT }),
+      getAll('/api/measurements', { seriesId: visit.seriesId, visitId: visit.id, instrumentKey: MOOD_INSTRUMENT }),
     ]);
     if (state.mood !== mood) return;
     state.instruments = instruments;
@@ -679,7 +679,7 @@ async function openMood(visitId) {
       ?? instruments.filter((i) => i.key === MOOD_INSTRUMENT).sort((a, b) => b.version - a.version)[0] ?? null;
     const byCode = new Map(participants.map((p) => [p.code, p]));
     mood.people = record.participants.map((present) => ({ code: present.code, participant: byCode.get(present.code) }));
-    // Measurements cannot be asked by visit: the series' mood checks are read and this visit's kept.
+    // This visit's mood checks (asked by visit; the test of visitId stays as a guard).
     for (const m of measurements) {
       if (m.visitId === visit.id && m.participantCode) mood.saved.set(`${m.timePoint} ${m.participantCode}`, m);
     }

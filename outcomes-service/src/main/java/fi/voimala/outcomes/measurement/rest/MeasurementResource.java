@@ -43,14 +43,15 @@ public class MeasurementResource {
     SecurityIdentity identity;
 
     @GET
-    @Operation(summary = "List measurements of the series the caller reads (filters: seriesId, participantCode,"
+    @Operation(summary = "List measurements of the series the caller reads (filters: seriesId, visitId, participantCode,"
             + " instrumentKey, timePoint)")
     public Uni<Page<MeasurementView>> list(@QueryParam("seriesId") String seriesId,
+                                           @QueryParam("visitId") String visitId,
                                            @QueryParam("participantCode") String participantCode,
                                            @QueryParam("instrumentKey") String instrumentKey,
                                            @QueryParam("timePoint") String timePoint, @QueryParam("page") String page,
                                            @QueryParam("size") String size, @QueryParam("sort") String sort) {
-        Criteria criteria = new Criteria(QueryParams.id("seriesId", seriesId),
+        Criteria criteria = new Criteria(QueryParams.id("seriesId", seriesId), QueryParams.id("visitId", visitId),
                 participantCode == null || participantCode.isBlank() ? null : participantCode,
                 instrumentKey == null || instrumentKey.isBlank() ? null : instrumentKey,
                 QueryParams.enumValue(TimePoint.class, "timePoint", timePoint));

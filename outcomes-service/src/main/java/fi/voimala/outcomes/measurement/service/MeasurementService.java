@@ -111,7 +111,8 @@ public class MeasurementService {
         }
     }
 
-    public record Criteria(UUID seriesId, String participantCode, String instrumentKey, TimePoint timePoint) {
+    /** The list's filters; {@code visitId}: a session's before and after measurements. */
+    public record Criteria(UUID seriesId, UUID visitId, String participantCode, String instrumentKey, TimePoint timePoint) {
     }
 
     public Uni<MeasurementView> record(Caller caller, NewMeasurement request) {
@@ -192,6 +193,7 @@ public class MeasurementService {
         return access.scopeOf(caller).chain(scope -> {
             Filter filter = new Filter()
                     .where("seriesId = :series", "series", criteria.seriesId())
+                    .where("visitId = :visit", "visit", criteria.visitId())
                     .where("instrumentKey = :instrument", "instrument", criteria.instrumentKey())
                     .where("timePoint = :timePoint", "timePoint",
                             criteria.timePoint() == null ? null : criteria.timePoint().name())

@@ -2,6 +2,7 @@ package fi.voimala.outcomes.measurement.rest;
 
 import static fi.voimala.outcomes.support.Measuring.MEASUREMENTS;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -195,6 +196,12 @@ class MeasurementResourceTest {
         measuring.mood(p, measuring.visits.get(0), 2, 4);
         assertEquals(2, network.count("select sum_change from series_outcome where series_id = ?"
                 + " and instrument_key = 'session-mood' and comparison = 'SESSION'", measuring.series.id()));
+        measuring.mood(p, measuring.visits.get(1), 3, 3);
+        // One session's check, as the my-visits page reads it: the visit's before and after, not the other session's.
+        measuring.artist().queryParam("seriesId", measuring.series.id().toString())
+                .queryParam("visitId", measuring.visits.get(0).toString()).get(MEASUREMENTS).then().statusCode(200)
+                .body("totalItems", equalTo(2))
+                .body("items.visitId", everyItem(equalTo(measuring.visits.get(0).toString())));
 
         UUID nurse = measuring.series.pair().nurse().id();
         Map<String, Integer> engaged = new HashMap<>();
