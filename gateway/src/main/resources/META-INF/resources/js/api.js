@@ -40,6 +40,48 @@ export async function api(path, { method = 'GET', body, signal } = {}) {
   return json;
 }
 
+/**
+ * A file the API answers (a CSV export) as {blob, fileName}: fetched like every call, with the session and
+ * X-Requested-With, asking for `accept` or a problem; a failure is the same ApiError as api()'s. The name is the
+ * one the answer's Content-Disposition gives, else `fallbackName`.
+ */
+export async function getFile(path, { accept = 'text/csv', fallbackName = 'download', signal } = {}) {
+  let response;
+  try {
+    response = await fetch(path, {
+      headers: { Accept: `${accept}, application/problem+json`, 'X-Requested-With': 'JavaScript' },
+      signal, credentials: 'same-origin',
+    });
+  } catch (cause) {
+    if (cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, { detail: t('error.network') });
+  }
+  if (!response.ok) {
+    const type = response.headers.get('Content-Type') || '';
+    const json = type.includes('json') ? await response.json().catch(() => null) : null;
+    throw new ApiError(response.status, json ?? {});
+  }
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const named = disposition.match(/filename\*=UTF-8''([^;]+)/i) ?? disposition.match(/filename="?([^";]+)"?/i);
+  let fileName = fallbackName;
+  try {
+    if (named) fileName = decodeURIComponent(named[1].trim());
+  } catch {
+    fileName = named[1].trim();
+  }
+  return { blob: await response.blob(), fileName };
+}
+
+/** Hands a blob to the browser as a download under a name: a link with `download`, clicked, then let go. */
+export function saveFile(blob, fileName) {
+  const url = URL.createObjectURL(blob);
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
 export const get = (path, options) => api(path, options);
 export const post = (path, body, options) => api(path, { ...options, method: 'POST', body });
 export const put = (path, body, options) => api(path, { ...options, method: 'PUT', body });
@@ -90,8 +132,10 @@ export function clearViolations(form) {
 /**
  * Shows each violation's message under the control whose name is its field ("sectors[0]" also finds "sectors"),
  * links it with aria-describedby and marks the control aria-invalid; violations that name no control of the form
- * are listed at the form's top. Focuses the first problem, so keyboard and screen-reader users land on it.
- * The message is the dictionary's text for the rule (key "rule.<rule>") when there is one, else the server's.
+ * are listed at the form's top. Focuses the first problem (the list at the top, else the first control in the
+ * form's order), so keyboard and screen-reader users land on it. The message is the dictionary's text for the rule
+ * on that field (key "rule.<rule>.<field>", e.g. rule.pattern.email) or for the rule (key "rule.<rule>") when there
+ * is one, else the server's.
  *
  * Options, for forms whose controls do not map one to one to the API's fields:
  * - controlFor(field): the control a field belongs to (e.g. "participantCodes[2]" to the third code's checkbox);
@@ -107,7 +151,7 @@ export function showViolations(form, error, { controlFor: find, summary } = {}) 
   let first = null;
   const violations = error.violations.length ? error.violations : [{ message: describeError(error) }];
   violations.forEach((violation, index) => {
-    const message = violation.rule && has(`rule.${violation.rule}`) ? t(`rule.${violation.rule}`) : violation.message;
+    const message = ruleText(violation);
     const found = violation.field && find ? find(violation.field) : undefined;
     const control = !violation.field ? null : found === undefined ? controlFor(form, violation.field) : found;
     if (!control) {
@@ -124,7 +168,7 @@ export function showViolations(form, error, { controlFor: find, summary } = {}) 
     control.setAttribute('aria-invalid', 'true');
     const described = control.getAttribute('aria-describedby');
     control.setAttribute('aria-describedby', described ? `${described} ${note.id}` : note.id);
-    first ??= control;
+    if (!first || (first.compareDocumentPosition(control) & Node.DOCUMENT_POSITION_PRECEDING)) first = control;
   });
   if (unplaced.length) {
     const box = summary ?? document.createElement('div');
@@ -143,6 +187,14 @@ export function showViolations(form, error, { controlFor: find, summary } = {}) 
     first = box;
   }
   first?.focus();
+}
+
+/** A violation's message: the dictionary's for the rule on its field, else for the rule, else the server's. */
+function ruleText({ rule, field, message }) {
+  if (!rule) return message;
+  const onField = field ? `rule.${rule}.${field.replace(/\[\d+\]/g, '')}` : null;
+  if (onField && has(onField)) return t(onField);
+  return has(`rule.${rule}`) ? t(`rule.${rule}`) : message;
 }
 
 function controlFor(form, field) {

@@ -9,7 +9,7 @@ import { startShell, hasAnyRole, FIGURE_ROLES, element } from './shell.js';
 import { drawChart, barChart, intervalChart, fillTable, fillHead } from './figures.js';
 import { startLive, debounce } from './live.js';
 
-// The values of outcomes-service's TargetGroup and ArtForm (the /api/outcomes filters take one at a time).
+// The values of outcomes-service's TargetGroup and ArtForm: a row each, also when the breakdown has no series of it.
 const TARGET_GROUPS = ['HOME_DWELLING_ELDERLY', 'DAY_GROUP_CLIENTS', 'HOUSING_UNIT_RESIDENTS', 'SENIOR_HOUSE_RESIDENTS',
   'RESPITE_CARE_RESIDENTS', 'WARD_PATIENTS'];
 const ART_FORMS = ['MUSIC', 'DANCE', 'VISUAL_ARTS', 'DRAMA', 'LITERATURE', 'PHOTOGRAPHY', 'CRAFTS'];
@@ -25,7 +25,7 @@ const $ = (id) => document.getElementById(id);
 /** What was last read, so a language change or another instrument redraws without asking the services again. */
 const state = {
   figures: null, // /api/session-figures
-  outcomes: null, // {ALL: report, HOME_DWELLING_ELDERLY: report, ..., MUSIC: report, ...}
+  outcomes: null, // {ALL: /api/outcomes, targetGroup: /api/outcomes/breakdown?by=targetGroup, artForm: …by=artForm}
   instruments: [], // the latest version of each instrument
   series: [], // /api/series items
   attendance: null, // /api/series/{id}/attendance
@@ -190,21 +190,34 @@ function periodText(f) {
   return t('dash.period.all');
 }
 
-// --- Outcomes: /api/outcomes, for the network, each target group and each art form ---
+// --- Outcomes: /api/outcomes for the network, /api/outcomes/breakdown per target group and per art form ---
 
 let outcomesRound = 0;
 
+/** Three calls: the network's report (its figures, mood lift and dose) and the two breakdowns, each in one answer. */
 async function refreshOutcomes() {
   const round = ++outcomesRound;
   const season = $('season').value;
-  const asks = [[ALL, {}], ...TARGET_GROUPS.map((g) => [g, { targetGroup: g }]), ...ART_FORMS.map((a) => [a, { artForm: a }])];
-  const answers = await Promise.allSettled(asks.map(([, filter]) => get(withQuery('/api/outcomes', { ...filter, season }))));
+  const asks = [[ALL, '/api/outcomes', {}], ['targetGroup', '/api/outcomes/breakdown', { by: 'targetGroup' }],
+    ['artForm', '/api/outcomes/breakdown', { by: 'artForm' }]];
+  const answers = await Promise.allSettled(asks.map(([, path, params]) => get(withQuery(path, { ...params, season }))));
   if (round !== outcomesRound) return; // a newer refresh has started; its answers win
   const failed = answers.find((answer) => answer.status === 'rejected');
   sectionError('outcomes-error', failed?.reason ?? null);
   state.outcomes = Object.fromEntries(asks.map(([key], i) => [key, answers[i].value ?? null]));
   drawOutcomes();
   if (!failed) stamp();
+}
+
+/**
+ * The figures of a row: the network's report for ALL, else the value's group of its breakdown ({value, series,
+ * outcomes}); a value the breakdown does not list has no series. null when that call failed.
+ */
+function reportOf(key) {
+  if (key === ALL) return state.outcomes[ALL];
+  const breakdown = state.outcomes[TARGET_GROUPS.includes(key) ? 'targetGroup' : 'artForm'];
+  if (!breakdown) return null;
+  return breakdown.groups.find((group) => group.value === key) ?? { value: key, series: 0, outcomes: [] };
 }
 
 async function loadInstruments() {
@@ -288,18 +301,19 @@ function directionText(score) {
 
 /** One chart and its table: a row per key (ALL, target groups or art forms), each row's figure from its report. */
 function drawOutcomeBlock(suffix, keys, nameOf, chosen, caption, firstColumn) {
-  const figures = keys.map((key) => outcomeIn(state.outcomes[key], chosen));
-  drawIntervalChart(`chart-change-${suffix}`, keys.map(nameOf), figures);
+  const reports = keys.map(reportOf);
+  const figures = reports.map((report) => outcomeIn(report, chosen));
+  drawIntervalChart(`chart-change-${suffix}`, keys.map(nameOf), figures, reports);
   const table = $(`table-change-${suffix}`);
   $(`table-change-${suffix}-caption`).textContent = caption;
-  fillOutcomeTable(table, keys.map((key, i) => [nameOf(key), figures[i], state.outcomes[key]]), firstColumn);
+  fillOutcomeTable(table, keys.map((key, i) => [nameOf(key), figures[i], reports[i]]), firstColumn);
 }
 
 /** Suppressed and missing figures are named in the label and drawn as nothing, never as 0. */
-function drawIntervalChart(id, names, figures) {
+function drawIntervalChart(id, names, figures, reports = []) {
   drawChart(id, intervalChart({
     labels: names.map((name, i) => (figures[i]?.suppressed ? `${name} (${t('suppressed.short')})`
-      : figures[i] ? name : `${name} (${t('no-data.short')})`)),
+      : figures[i] ? name : `${name} (${t(reports[i]?.series === 0 ? 'no-series.short' : 'no-data.short')})`)),
     rows: figures.map((o) => (o && !o.suppressed ? { mean: o.meanChange, low: o.ciLow, high: o.ciHigh } : null)),
   }));
 }
@@ -313,7 +327,7 @@ function fillOutcomeTable(table, rows, firstColumn) {
   const span = OUTCOME_COLUMNS.length;
   fillTable(table, rows.map(([label, o, report]) => {
     if (!report) return [label, { text: t('dash.not-available'), colspan: span }];
-    if (!o) return [label, { text: t('no-data'), colspan: span, className: 'no-data' }];
+    if (!o) return [label, { text: t(report.series === 0 ? 'no-series' : 'no-data'), colspan: span, className: 'no-data' }];
     if (o.suppressed) return [label, { text: t('suppressed'), colspan: span, className: 'suppressed' }];
     const n = (value, digits = 2, options) => ({ text: formatNumber(value, digits, options), numeric: true });
     return [label, n(o.people, 0), n(o.n, 0), n(o.meanBefore), n(o.meanAfter), n(o.meanChange, 2, { signed: true }),
@@ -327,12 +341,14 @@ const pText = (p) => (p == null ? '–' : p < 0.001 ? `< ${formatNumber(0.001, 3
 
 function drawMood() {
   const keys = [ALL, ...TARGET_GROUPS];
-  const figures = keys.map((key) => outcomeIn(state.outcomes[key], MOOD));
-  drawIntervalChart('chart-mood', keys.map(targetGroupName), figures);
-  fillOutcomeTable($('table-mood'), keys.map((key, i) => [targetGroupName(key), figures[i], state.outcomes[key]]),
+  const reports = keys.map(reportOf);
+  const figures = reports.map((report) => outcomeIn(report, MOOD));
+  drawIntervalChart('chart-mood', keys.map(targetGroupName), figures, reports);
+  fillOutcomeTable($('table-mood'), keys.map((key, i) => [targetGroupName(key), figures[i], reports[i]]),
     'dash.col.target-group');
   const all = figures[0];
-  $('mood-summary').textContent = !state.outcomes[ALL] ? t('dash.not-available') : !all ? t('no-data')
+  $('mood-summary').textContent = !state.outcomes[ALL] ? t('dash.not-available')
+    : !all ? t(state.outcomes[ALL].series === 0 ? 'no-series' : 'no-data')
     : all.suppressed ? t('suppressed')
     : t('dash.mood.summary', { change: formatNumber(all.meanChange, 2, { signed: true }), ci: ci(all),
       n: formatNumber(all.n), people: formatNumber(all.people) });

@@ -101,8 +101,10 @@ export function intervalChart({ labels, rows }) {
 }
 
 /**
- * Fills a table's body (and foot) from rows of cells. A cell is text, or {text, numeric, colspan, className};
- * the first cell of a row is its header (th scope=row), so a screen reader names the row with each number.
+ * Fills a table's body (and foot) from rows of cells. A cell is text, or {text, numeric, colspan, className, header,
+ * content} (content: elements instead of text);
+ * the first cell of a row is its header (th scope=row), so a screen reader names the row with each number; a cell
+ * with `header: true` is a row header too (a row named by two things, such as a group and a score).
  */
 export function fillTable(table, rows, footRows = []) {
   table.tBodies[0].replaceChildren(...rows.map(row));
@@ -120,8 +122,9 @@ export function fillHead(table, columns) {
 
 function row(cells) {
   return element('tr', {}, ...cells.map((content, index) => {
-    const td = cell(index === 0 ? 'th' : 'td', content);
-    if (index === 0) td.scope = 'row';
+    const header = index === 0 || Boolean(content?.header);
+    const td = cell(header ? 'th' : 'td', content);
+    if (header) td.scope = 'row';
     return td;
   }));
 }
@@ -129,8 +132,43 @@ function row(cells) {
 function cell(tag, content) {
   const spec = typeof content === 'object' && content !== null ? content : { text: content };
   const el = element(tag, { textContent: spec.text ?? '' });
+  if (spec.content) el.replaceChildren(...[].concat(spec.content)); // elements, such as a row's button
   if (spec.colspan) el.colSpan = spec.colspan;
   const classes = [spec.numeric && 'num', spec.className].filter(Boolean).join(' ');
   if (classes) el.className = classes;
   return el;
+}
+
+/**
+ * The paging of a list under its table: previous and next buttons and "page 2 of 5, 87 in all" between them.
+ * Drawn once into the (empty) element `nav` and then only updated, so a button keeps the focus across pages;
+ * `go(page)` is called with the page (from 0) asked for. Returns update(answer) for a list's answer
+ * ({page, totalPages, totalItems}) or null while nothing is read; it relabels itself in the chosen language.
+ */
+export function pager(nav, go) {
+  const previous = element('button', { type: 'button', className: 'button secondary pager-previous' });
+  const next = element('button', { type: 'button', className: 'button secondary pager-next' });
+  const status = element('p', { className: 'pager-status' });
+  status.setAttribute('aria-live', 'polite');
+  nav.classList.add('pager');
+  nav.replaceChildren(previous, status, next);
+  let last = null;
+  previous.addEventListener('click', () => last && last.page > 0 && go(last.page - 1));
+  next.addEventListener('click', () => last && last.page + 1 < last.totalPages && go(last.page + 1));
+  const update = (answer = last) => {
+    last = answer;
+    previous.textContent = t('pager.previous');
+    next.textContent = t('pager.next');
+    const pages = Math.max(1, answer?.totalPages ?? 1);
+    status.textContent = !answer ? '' : t('pager.status', { page: formatNumber(Math.min(answer.page + 1, pages)),
+      pages: formatNumber(pages), total: formatNumber(answer.totalItems) });
+    const hadFocus = document.activeElement;
+    previous.disabled = !answer || answer.page <= 0;
+    next.disabled = !answer || answer.page + 1 >= answer.totalPages;
+    // A button that just became disabled loses the focus: it goes to the other one, so the keyboard stays here.
+    if (hadFocus === next && next.disabled && !previous.disabled) previous.focus();
+    if (hadFocus === previous && previous.disabled && !next.disabled) next.focus();
+  };
+  update(null);
+  return update;
 }

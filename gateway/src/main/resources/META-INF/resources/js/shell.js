@@ -10,6 +10,10 @@ const ORGANISATION_READERS = ['coordinator', 'org-admin', 'artist', 'care-profes
 
 /** The roles whose visits are theirs: the pair's two professionals. */
 export const PAIR_ROLES = ['artist', 'care-professional'];
+/** Roles that read the outcomes in full and take the research exports (outcomes-service's ExportResource). */
+export const RESEARCH_ROLES = ['researcher', 'coordinator'];
+/** Roles that run the partner register: the coordinator all of it, an org-admin its own organisation's part. */
+export const NETWORK_ROLES = ['coordinator', 'org-admin'];
 
 /**
  * The pages beyond the start page; only those that exist are listed, each for the roles that work in it.
@@ -17,7 +21,10 @@ export const PAIR_ROLES = ['artist', 'care-professional'];
  */
 export const PAGES = [
   { id: 'visits', href: '/visits.html', key: 'nav.visits', roles: [...PAIR_ROLES, 'coordinator'], landing: PAIR_ROLES },
-  { id: 'dashboard', href: '/dashboard.html', key: 'nav.dashboard', roles: FIGURE_ROLES },
+  { id: 'dashboard', href: '/dashboard.html', key: 'nav.dashboard', roles: FIGURE_ROLES,
+    landing: [...NETWORK_ROLES, 'viewer'] },
+  { id: 'research', href: '/research.html', key: 'nav.research', roles: RESEARCH_ROLES, landing: ['researcher'] },
+  { id: 'network', href: '/network.html', key: 'nav.network', roles: NETWORK_ROLES },
 ];
 
 /** Fired on document when more is known of the user (their organisation's name), for pages that show it. */
