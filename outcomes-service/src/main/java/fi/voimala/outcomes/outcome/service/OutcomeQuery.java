@@ -72,7 +72,8 @@ public class OutcomeQuery {
 
     /** What a breakdown groups by: the value's SQL over the chosen series, and the join it needs. */
     public enum BreakdownBy {
-        TARGET_GROUP("targetGroup", "g.target_group", ""),
+        // A series whose group has not arrived from visit-events yet has no target group: counted as UNKNOWN.
+        TARGET_GROUP("targetGroup", "coalesce(g.target_group, 'UNKNOWN')", ""),
         ART_FORM("artForm", "f.art_form", " cross join lateral unnest(s.art_forms) as f(art_form)");
 
         public final String parameter;
