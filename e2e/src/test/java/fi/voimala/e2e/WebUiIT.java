@@ -98,7 +98,9 @@ class WebUiIT {
         aapo.screenshot("my-visits");
         aapo.assertAccessible("my visits");
 
-        aapo.driver.findElement(visit).findElement(By.cssSelector("button.record-session")).click();
+        // The list is drawn, then completed as the series and records arrive: wait for the button itself.
+        new WebDriverWait(aapo.driver, Browser.WAIT).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#visits li[data-visit-id='" + session.visitId() + "'] button.record-session"))).click();
         aapo.waitFor(By.id("record-form"));
         // An end before the start: the service refuses it, and the page shows its message beside the end time.
         org.openqa.selenium.WebElement end = aapo.driver.findElement(By.name("endedAt"));
@@ -107,7 +109,9 @@ class WebUiIT {
         assertEquals(session.startsAt().atZone(HELSINKI).toLocalTime().toString(), startTime, "the visit's start, in Helsinki time");
         aapo.driver.executeScript("arguments[0].value = arguments[1];", end, LocalTime.parse(startTime).minusMinutes(30).toString());
         for (String code : session.codes()) {
-            aapo.driver.findElement(By.cssSelector("input[name='participantCodes'][value='" + code + "']")).click();
+            // The series' participants are read when the form opens.
+            new WebDriverWait(aapo.driver, Browser.WAIT).until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("input[name='participantCodes'][value='" + code + "']"))).click();
         }
         aapo.driver.findElement(By.id("record-submit")).click();
         new WebDriverWait(aapo.driver, Browser.WAIT).until(ExpectedConditions.attributeToBe(By.name("endedAt"), "aria-invalid", "true"));
