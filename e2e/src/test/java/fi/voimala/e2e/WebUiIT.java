@@ -142,6 +142,59 @@ class WebUiIT {
     }
 
     @Test
+    void aResearcherLandsOnTheResearchPageWithTheNetworksOutcomes() throws Exception {
+        Browser reijo = browser();
+        reijo.logIn("reijo", "reijo-demo");
+        new WebDriverWait(reijo.driver, Browser.WAIT).until(ExpectedConditions.urlContains("/research.html"));
+        new WebDriverWait(reijo.driver, Browser.WAIT).until(driver ->
+                !driver.findElements(By.cssSelector("#research-table tbody tr")).isEmpty());
+        assertTrue(reijo.waitFor(By.id("export-wide")).isDisplayed(), "the wide export is offered");
+        reijo.screenshot("research");
+        reijo.assertAccessible("the research page");
+    }
+
+    @Test
+    void theCoordinatorBrowsesTheNetworkAndTheRegistrationFormShowsTheApisError() throws Exception {
+        String takenEmail = as("kaisa").queryParam("size", 1).get("/api/professionals").then().statusCode(200)
+                .extract().path("items[0].email");
+        long professionals = as("kaisa").get("/api/professionals").then().extract().<Integer>path("totalItems");
+        Browser kaisa = browser();
+        kaisa.logIn("kaisa", "kaisa-demo");
+        kaisa.open("/network.html");
+        new WebDriverWait(kaisa.driver, Browser.WAIT).until(driver ->
+                driver.findElements(By.cssSelector("#organisations-table tbody tr")).size() >= 9);
+        kaisa.screenshot("network");
+        kaisa.assertAccessible("the network page");
+        kaisa.waitFor(By.id("tab-professionals")).click();
+        new WebDriverWait(kaisa.driver, Browser.WAIT).until(driver ->
+                !driver.findElements(By.cssSelector("#professionals-table tbody tr")).isEmpty());
+
+        // Registering someone with an e-mail already in the register (the list's filters have fields of the same names): the service's 422, beside the e-mail.
+        kaisa.waitFor(By.id("professional-open")).click();
+        kaisa.waitFor(By.id("professional-form"));
+        new WebDriverWait(kaisa.driver, Browser.WAIT).until(driver ->
+                new Select(driver.findElement(inForm("organisationId"))).getOptions().size() > 1);
+        new Select(kaisa.driver.findElement(inForm("organisationId"))).selectByIndex(1);
+        kaisa.driver.findElement(inForm("firstName")).sendKeys("Eeva");
+        kaisa.driver.findElement(inForm("lastName")).sendKeys("E2E-kaksoisosoite");
+        kaisa.driver.findElement(inForm("email")).sendKeys(takenEmail);
+        Select field = new Select(kaisa.driver.findElement(inForm("field")));
+        field.selectByValue("SOCIAL_AND_HEALTH");
+        new WebDriverWait(kaisa.driver, Browser.WAIT).until(driver ->
+                new Select(driver.findElement(inForm("profession"))).getOptions().size() > 1);
+        new Select(kaisa.driver.findElement(inForm("profession"))).selectByValue("NURSE");
+        kaisa.driver.findElement(By.id("professional-submit")).click();
+        new WebDriverWait(kaisa.driver, Browser.WAIT).until(ExpectedConditions.attributeToBe(inForm("email"), "aria-invalid", "true"));
+        String describedBy = kaisa.driver.findElement(inForm("email")).getAttribute("aria-describedby");
+        assertTrue(describedBy != null && java.util.Arrays.stream(describedBy.split(" "))
+                .map(id -> kaisa.driver.findElement(By.id(id)).getText()).anyMatch(text -> !text.isBlank()),
+                "the e-mail field names its error message");
+        kaisa.assertAccessible("the registration form with an error");
+        assertEquals(professionals, (long) as("kaisa").get("/api/professionals").then().extract().<Integer>path("totalItems"),
+                "nothing was registered");
+    }
+
+    @Test
     void theLanguageSwitchChangesThePageAndIsRemembered() {
         Browser veera = browser();
         veera.logIn("veera", "veera-demo");
@@ -187,6 +240,11 @@ class WebUiIT {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+
+    /** A field of the professional registration form by its name. */
+    private static By inForm(String name) {
+        return By.cssSelector("#professional-form [name='" + name + "']");
+    }
 
     /** A browser logged in as {@code user}, its page listening to the live stream as the web UI does. */
     private Browser listening(String user) {
