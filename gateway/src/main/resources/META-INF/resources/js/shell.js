@@ -21,6 +21,8 @@ export const NETWORK_ROLES = ['coordinator', 'org-admin'];
  */
 export const PAGES = [
   { id: 'visits', href: '/visits.html', key: 'nav.visits', roles: [...PAIR_ROLES, 'coordinator'], landing: PAIR_ROLES },
+  // Planning is scheduling's work for those who plan series (its landing page stays the dashboard).
+  { id: 'planning', href: '/planning.html', key: 'nav.planning', roles: NETWORK_ROLES },
   { id: 'dashboard', href: '/dashboard.html', key: 'nav.dashboard', roles: FIGURE_ROLES,
     landing: [...NETWORK_ROLES, 'viewer'] },
   { id: 'research', href: '/research.html', key: 'nav.research', roles: RESEARCH_ROLES, landing: ['researcher'] },
