@@ -195,6 +195,47 @@ class WebUiIT {
     }
 
     @Test
+    void theCoordinatorPreviewsASeriesItsVisitsAndSkippedDatesBeforeSavingAnything() throws Exception {
+        long seriesBefore = as("kaisa").get("/api/series").then().statusCode(200).extract().<Integer>path("totalItems");
+        Browser kaisa = browser();
+        kaisa.logIn("kaisa", "kaisa-demo");
+        kaisa.open("/planning.html");
+        kaisa.waitFor(By.id("week-calendar"));
+        kaisa.screenshot("planning");
+        kaisa.assertAccessible("the planning page");
+
+        By group = By.cssSelector("#series-form [name='groupId']");
+        By pair = By.cssSelector("#series-form [name='pairId']");
+        new WebDriverWait(kaisa.driver, Browser.WAIT).until(driver -> new Select(driver.findElement(group)).getOptions()
+                .stream().anyMatch(option -> option.getText().contains("Helmen lauluryhmä")));
+        Select groups = new Select(kaisa.driver.findElement(group));
+        groups.selectByVisibleText(groups.getOptions().stream().map(org.openqa.selenium.WebElement::getText)
+                .filter(text -> text.contains("Helmen lauluryhmä")).findFirst().orElseThrow());
+        new WebDriverWait(kaisa.driver, Browser.WAIT).until(driver -> new Select(driver.findElement(pair)).getOptions().size() > 1);
+        new Select(kaisa.driver.findElement(pair)).selectByIndex(1);
+        kaisa.driver.findElement(By.cssSelector("#series-form input[name='artForms'][value='MUSIC']")).click();
+        org.openqa.selenium.WebElement sessions = kaisa.driver.findElement(By.cssSelector("#series-form [name='plannedSessions']"));
+        sessions.clear();
+        sessions.sendKeys("15");
+        // Fridays from 3 March 2028: Good Friday is 14 April 2028 (Easter Sunday 16 April 2028), a public holiday.
+        kaisa.driver.executeScript("arguments[0].value = '2028-03-03'; arguments[1].value = '09:00';",
+                kaisa.driver.findElement(By.cssSelector("#series-form [name='firstDate']")),
+                kaisa.driver.findElement(By.cssSelector("#series-form [name='startTime']")));
+        new Select(kaisa.driver.findElement(By.cssSelector("#series-form [name='weekday']"))).selectByValue("FRIDAY");
+        kaisa.driver.findElement(By.id("series-preview")).click();
+
+        new WebDriverWait(kaisa.driver, Browser.WAIT).until(driver ->
+                driver.findElements(By.cssSelector("#preview-visits tbody tr")).size() == 15);
+        String skipped = kaisa.waitFor(By.id("preview-skipped")).getText();
+        assertTrue(skipped.contains("14. huhtikuuta 2028") && skipped.contains("pitkäperjantai"),
+                "Good Friday (pitkäperjantai) is skipped, and said so in Finnish: " + skipped);
+        kaisa.screenshot("planning-preview");
+        kaisa.assertAccessible("the planning page with a preview");
+        assertEquals(seriesBefore, (long) as("kaisa").get("/api/series").then().extract().<Integer>path("totalItems"),
+                "a preview saves nothing");
+    }
+
+    @Test
     void theLanguageSwitchChangesThePageAndIsRemembered() {
         Browser veera = browser();
         veera.logIn("veera", "veera-demo");
