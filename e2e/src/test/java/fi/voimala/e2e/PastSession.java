@@ -4,6 +4,7 @@ import static fi.voimala.e2e.Api.as;
 import static fi.voimala.e2e.Api.postOnceKnown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
 import java.time.DayOfWeek;
@@ -94,6 +95,25 @@ record PastSession(String cityId, String seriesId, String visitId, Instant start
             codes.add(postOnceKnown("kaisa", "/api/participants", participant, Set.of("referenced-exists")).getString("code"));
         }
         return new PastSession(cityId, seriesId, (String) visits.get(0).get("id"), startsAt, endsAt, codes);
+    }
+
+    /**
+     * Gives the series a measurement plan with the session mood check before and after each session, once
+     * outcomes-service knows the series from visit-events (until then it answers 404 or 422).
+     */
+    PastSession withMoodCheck() throws InterruptedException {
+        Map<String, Object> plan = Map.of("points", List.of(
+                Map.of("instrumentKey", "session-mood", "timePoint", "BEFORE_SESSION"),
+                Map.of("instrumentKey", "session-mood", "timePoint", "AFTER_SESSION")));
+        Api.waitUntil("outcomes to take the series' plan", () -> {
+            int status = as("kaisa").body(plan).put("/api/measurement-plans/" + seriesId).statusCode();
+            if (status == 200) {
+                return true;
+            }
+            assertTrue(status == 404 || status == 422, "PUT measurement plan answered " + status);
+            return null;
+        });
+        return this;
     }
 
     private static String planOneSessionInThePast(String groupId, String pairId, int minWeeksAgo, int maxWeeksAgo)

@@ -88,7 +88,7 @@ class WebUiIT {
 
     @Test
     void anArtistSeesTheirVisitsAndRecordsASessionTheFormShowingTheApisErrorBesideItsField() throws Exception {
-        PastSession session = PastSession.ofAapo(0, 1, 2);
+        PastSession session = PastSession.ofAapo(0, 1, 2).withMoodCheck();
         Browser aapo = browser();
         aapo.logIn("aapo", "aapo-demo");
         aapo.open("/");
@@ -139,6 +139,32 @@ class WebUiIT {
                 .body("items[0].staff.id", org.hamcrest.Matchers.contains(staffId))
                 .extract().path("items[0].participants.code");
         assertEquals(session.codes().stream().sorted().toList(), present.stream().sorted().toList(), "both present, as ticked");
+
+        // The mood check: each one present answers before and after, five faces each.
+        aapo.waitFor(By.id("record-to-mood")).click();
+        aapo.waitFor(By.id("mood-form"));
+        for (String code : session.codes()) {
+            for (Map.Entry<String, String> answer : Map.of("BEFORE_SESSION", "2", "AFTER_SESSION", "4").entrySet()) {
+                org.openqa.selenium.WebElement face = new WebDriverWait(aapo.driver, Browser.WAIT).until(
+                        ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='mood-" + answer.getKey()
+                                + "-" + code + "'][value='" + answer.getValue() + "']")));
+                aapo.driver.executeScript("arguments[0].click();", face);
+            }
+        }
+        aapo.driver.findElement(By.id("mood-submit")).click();
+        aapo.waitFor(By.id("mood-done"));
+        as("kaisa").queryParam("seriesId", session.seriesId()).queryParam("visitId", session.visitId())
+                .queryParam("instrumentKey", "session-mood").get("/api/measurements").then().statusCode(200)
+                .body("totalItems", org.hamcrest.Matchers.equalTo(4));
+
+        // The calendar feed: a link of aapo's own, which a calendar app reads without a login, with this visit in it.
+        aapo.waitFor(By.id("feed-create")).click();
+        new WebDriverWait(aapo.driver, Browser.WAIT).until(driver ->
+                !driver.findElement(By.id("feed-url")).getAttribute("value").isBlank());
+        String feed = aapo.driver.findElement(By.id("feed-url")).getAttribute("value");
+        String calendar = given().get(feed).then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/calendar"))
+                .extract().asString();
+        assertTrue(calendar.contains("BEGIN:VCALENDAR") && calendar.contains(session.visitId()), "the visit is in the feed");
     }
 
     @Test
