@@ -38,6 +38,8 @@ final class StreamConnection implements EventFeed.Listener {
     private final Map<TopicPartition, Long> sent = new HashMap<>();
     private final Set<String> askedAbout = new HashSet<>();
     private List<StreamEvent> heldBack = new ArrayList<>();
+    /** The order in which this stream's position is written (the partitions of the feed when it opened). */
+    private List<TopicPartition> order = List.of();
     private boolean waiting = true;
     private boolean closed;
 
@@ -57,8 +59,9 @@ final class StreamConnection implements EventFeed.Listener {
      */
     synchronized void open(StreamPosition from, StreamPosition live, EventFeed.History history, boolean resumed) {
         live.asMap().forEach((partition, next) -> sent.put(partition, history.complete() ? from.next(partition) : next));
+        order = StreamPosition.order(sent.keySet());
         ObjectNode ready = JSON.createObjectNode().put("resumed", resumed).put("missedEvents", !history.complete());
-        emit("ready", ready);
+        emit("ready", ready.toString());
         waiting = false;
         List<StreamEvent> queue = new ArrayList<>(history.complete() ? history.events() : List.of());
         queue.addAll(heldBack);
@@ -93,7 +96,7 @@ final class StreamConnection implements EventFeed.Listener {
         }
         // Every record up to the feed's position has been through live(): it was sent or was not for this user.
         position.asMap().forEach((partition, next) -> sent.merge(partition, next, Math::max));
-        emit("heartbeat", JSON.createObjectNode());
+        emit("heartbeat", "{}");
     }
 
     private void drain(List<StreamEvent> queue) {
@@ -125,8 +128,8 @@ final class StreamConnection implements EventFeed.Listener {
         }
         sent.put(event.partition(), event.offset() + 1);
         switch (audience.view(event)) {
-            case WHOLE -> emit(event.name(), whole(event));
-            case THAT_IT_HAPPENED -> emit(event.name(), JSON.createObjectNode().put("type", event.type()).put("time", event.time()));
+            case WHOLE -> emit(event.name(), event.whole());
+            case THAT_IT_HAPPENED -> emit(event.name(), event.thatItHappened());
             case NOTHING -> { }
         }
     }
@@ -138,27 +141,12 @@ final class StreamConnection implements EventFeed.Listener {
         drain(queue);
     }
 
-    private static ObjectNode whole(StreamEvent event) {
-        ObjectNode json = JSON.createObjectNode().put("type", event.type());
-        if (event.seriesId() != null) {
-            json.put("seriesId", event.seriesId());
-        }
-        if (event.subject() != null) {
-            json.put("subject", event.subject());
-        }
-        json.put("time", event.time());
-        if (event.data() != null) {
-            json.set("data", event.data());
-        }
-        return json;
-    }
-
-    private void emit(String name, ObjectNode data) {
+    private void emit(String name, String data) {
         if (closed) {
             return;
         }
-        out.emit(sse.newEventBuilder().name(name).id(StreamPosition.of(sent).format())
-                .reconnectDelay(RECONNECT_DELAY_MS).mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, data.toString())
+        out.emit(sse.newEventBuilder().name(name).id(StreamPosition.format(order, sent))
+                .reconnectDelay(RECONNECT_DELAY_MS).mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, data)
                 .build());
     }
 }

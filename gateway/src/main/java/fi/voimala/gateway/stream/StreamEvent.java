@@ -2,6 +2,7 @@ package fi.voimala.gateway.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -12,7 +13,7 @@ import org.apache.kafka.common.header.Header;
  * is about one (the data's {@code seriesId}, or the id of a series event itself).
  */
 public record StreamEvent(TopicPartition partition, long offset, String type, String subject, String seriesId,
-                          String time, JsonNode data) {
+                          String time, JsonNode data, String whole, String thatItHappened) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String SERIES_EVENT_PREFIX = "fi.voimala.scheduling.series.";
@@ -29,8 +30,28 @@ public record StreamEvent(TopicPartition partition, long offset, String type, St
         if (seriesId == null && type != null && type.startsWith(SERIES_EVENT_PREFIX)) {
             seriesId = text(data, "id");
         }
-        return new StreamEvent(new TopicPartition(record.topic(), record.partition()), record.offset(), type,
-                header(record, "ce_subject"), seriesId, header(record, "ce_time"), data);
+        String subject = header(record, "ce_subject");
+        String time = header(record, "ce_time");
+        // Written once here, not once per stream: thousands of streams may pass the same event on.
+        return new StreamEvent(new TopicPartition(record.topic(), record.partition()), record.offset(), type, subject,
+                seriesId, time, data, whole(type, seriesId, subject, time, data),
+                JSON.createObjectNode().put("type", type).put("time", time).toString());
+    }
+
+    /** What a reader of the event's series is sent: the type, series, subject, time and the event's data. */
+    private static String whole(String type, String seriesId, String subject, String time, JsonNode data) {
+        ObjectNode json = JSON.createObjectNode().put("type", type);
+        if (seriesId != null) {
+            json.put("seriesId", seriesId);
+        }
+        if (subject != null) {
+            json.put("subject", subject);
+        }
+        json.put("time", time);
+        if (data != null) {
+            json.set("data", data);
+        }
+        return json.toString();
     }
 
     /** The name of the server-sent event: the topic without {@code -events} (outcome, session, visit). */

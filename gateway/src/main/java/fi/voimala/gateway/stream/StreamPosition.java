@@ -1,9 +1,11 @@
 package fi.voimala.gateway.stream;
 
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.TopicPartition;
@@ -58,11 +60,25 @@ public final class StreamPosition {
     }
 
     public String format() {
-        // Sorted, so that the same position is always the same text.
-        Map<String, Long> sorted = new TreeMap<>();
-        next.forEach((partition, offset) -> sorted.put(partition.topic() + "/" + partition.partition(), offset));
-        StringBuilder text = new StringBuilder();
-        sorted.forEach((partition, offset) -> text.append(text.isEmpty() ? "" : ",").append(partition).append('@').append(offset));
+        return format(order(next.keySet()), next);
+    }
+
+    /** Partitions in the order a position is written: by topic, then partition (the same position, the same text). */
+    static List<TopicPartition> order(Collection<TopicPartition> partitions) {
+        return partitions.stream().sorted(Comparator.comparing(TopicPartition::topic)
+                .thenComparingInt(TopicPartition::partition)).toList();
+    }
+
+    /** The text of a position, its partitions in the given order: written for every event sent, so kept cheap. */
+    static String format(List<TopicPartition> order, Map<TopicPartition, Long> next) {
+        StringBuilder text = new StringBuilder(order.size() * 24);
+        for (TopicPartition partition : order) {
+            Long offset = next.get(partition);
+            if (offset != null) {
+                text.append(text.isEmpty() ? "" : ",").append(partition.topic()).append('/')
+                        .append(partition.partition()).append('@').append(offset);
+            }
+        }
         return text.toString();
     }
 
