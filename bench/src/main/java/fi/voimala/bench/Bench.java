@@ -24,8 +24,11 @@ public final class Bench {
     static final String READ_PATH = "/api/organisations?size=20";
     static final String WRITE_PATH = "/api/professionals";
     /** Every benchmark group, in the order they run (start last: it restarts the apps). */
-    static final String ALL = "gateway,writes,events,scheduling,sessions,outcomes,start";
+    static final String ALL = "gateway,writes,events,scheduling,sessions,outcomes,stream,start";
     static final int OUTCOMES_WARMUP_SECONDS = 15;
+    /** The numbers of live streams open at once on the one gateway that the stream group measures. */
+    static final List<Integer> STREAM_COUNTS = java.util.Arrays.stream(System.getenv()
+            .getOrDefault("VOIMALA_BENCH_STREAMS", "1000,5000").split(",")).map(Integer::valueOf).toList();
 
     private final Path root;
     private final Path out;
@@ -90,6 +93,9 @@ public final class Bench {
         }
         if (only.contains("outcomes")) {
             outcomes(organisation);
+        }
+        if (only.contains("stream")) {
+            stream(organisation);
         }
         if (only.contains("start")) {
             startAndMemory();
@@ -305,14 +311,7 @@ public final class Bench {
         }
         String token = platform.token();
         Stats events = Stats.of(outcomes.eventLatency(token, organisation, 20, 300));
-        KafkaLatency kafka = new KafkaLatency(platform.kafka);
-        kafka.createTopic();
-        Stats limit;
-        try {
-            limit = Stats.of(kafka.measure(100, 2000, 600, "all"));
-        } finally {
-            kafka.deleteTopic();
-        }
+        Stats limit = kafkaEndToEnd();
         raw.put("measurement answer to series-outcome.updated ms", events);
         raw.put("kafka end-to-end ms", limit);
         results.raw("outcomes", raw);
@@ -320,6 +319,102 @@ public final class Bench {
         results.ratio(section, "p50", events.p50(), "ms", "Kafka end-to-end p50", limit.p50(), Double.NaN);
         results.ratio(section, "p99", events.p99(), "ms", "Kafka end-to-end p99", limit.p99(), 3.0);
         results.ratio(section, "average", events.mean(), "ms", "Kafka end-to-end average", limit.mean(), Double.NaN);
+    }
+
+    /** Kafka's own end-to-end latency on the platform's broker (section 2's limit): 2,000 records of 600 B, acks=all. */
+    private Stats kafkaEndToEnd() throws InterruptedException {
+        KafkaLatency kafka = new KafkaLatency(platform.kafka);
+        kafka.createTopic();
+        try {
+            return Stats.of(kafka.measure(100, 2000, 600, "all"));
+        } finally {
+            kafka.deleteTopic();
+        }
+    }
+
+    // --- the live stream ---------------------------------------------------------------------------------------
+
+    /**
+     * The gateway's live stream (/api/stream). (1) An END measurement's answer → its series-outcome.updated event on
+     * a coordinator's open stream, one at a time, beside Kafka's own end-to-end latency (target: p99 within 5×) and
+     * beside the same events at a plain Kafka consumer. (2) {@link #STREAM_COUNTS} streams open at once, half the
+     * coordinator's and half a viewer's: the gateway's RSS idle and during delivery (target under 1 GB), and each
+     * event's delivery to every stream at one END every {@link StreamBench#GAP_MS} ms (target: p99 under 100 ms).
+     * VOIMALA_BENCH_STREAMS (e.g. "5000") and VOIMALA_BENCH_STREAM_GAP_MS change the counts and the rate for trials.
+     */
+    private void stream(String organisation) throws Exception {
+        int warmup = 20;
+        int count = 300;
+        int events = (int) Math.max(10, seconds * 1000L / StreamBench.GAP_MS);
+        String token = platform.token();
+        OutcomeSeries series = OutcomeSeries.plan(platform, token, organisation,
+                warmup + count + STREAM_COUNTS.size() * (StreamBench.FANOUT_WARMUP + events));
+        StreamBench bench = new StreamBench(platform, apps);
+        StreamBench.Latency latency = bench.latency(token, series, warmup, count);
+        Stats limit = kafkaEndToEnd();
+        Stats onStream = Stats.of(latency.stream());
+        Stats atConsumer = Stats.of(latency.consumer());
+        Stats gatewayPart = Stats.of(latency.gatewayPart());
+        Map<String, Object> raw = new LinkedHashMap<>();
+        raw.put("series", series.id);
+        raw.put("measurement answer to series-outcome.updated on a coordinator's stream ms", onStream);
+        raw.put("the same events at a plain consumer of outcome-events ms", atConsumer);
+        raw.put("stream minus consumer, per event ms", gatewayPart);
+        raw.put("kafka end-to-end ms", limit);
+        String section = "Live stream, END measurement's answer → series-outcome.updated on a coordinator's open"
+                + " stream (" + count + ")";
+        results.ratio(section, "p50", onStream.p50(), "ms", "Kafka end-to-end p50", limit.p50(), Double.NaN);
+        results.ratio(section, "p99", onStream.p99(), "ms", "Kafka end-to-end p99", limit.p99(), 5.0);
+        results.ratio(section, "the same events at a plain Kafka consumer: p99", atConsumer.p99(), "ms",
+                "Kafka end-to-end p99", limit.p99(), Double.NaN);
+        results.text(section, "the gateway's part (stream − consumer, per event): p50 / p99",
+                Results.format(gatewayPart.p50(), "ms") + " / " + Results.format(gatewayPart.p99(), "ms"));
+
+        List<StreamBench.Fanout> fanouts = new ArrayList<>();
+        for (int streams : STREAM_COUNTS) {
+            // Tokens once per user for all the streams, fresh for each count (they live 15 minutes).
+            StreamBench.Fanout f = bench.fanout(streams, platform.token(), platform.token("veera", "veera-demo"),
+                    series, StreamBench.FANOUT_WARMUP, events);
+            fanouts.add(f);
+            String many = String.format(java.util.Locale.ROOT, "Live stream, %,d streams open at once (half kaisa's,"
+                    + " half viewer veera's), an END every %d ms: %d events × %,d streams", streams,
+                    StreamBench.GAP_MS, events, streams);
+            results.ratio(many, "delivery, event sent (record timestamp) → each stream: p50", f.fromSend().p50(), "ms",
+                    "→ a plain Kafka consumer p50", f.consumerFromSend().p50(), Double.NaN);
+            results.absolute(many, "delivery, event sent → each stream: p99", f.fromSend().p99(), "ms",
+                    "→ a plain Kafka consumer p99", f.consumerFromSend().p99(), 100);
+            results.ratio(many, "END's answer → each stream: p99", f.fromAnswer().p99(), "ms",
+                    "→ a plain Kafka consumer p99", f.consumerFromAnswer().p99(), Double.NaN);
+            results.text(many, "first → last stream reached, per event: p50 / p99",
+                    Results.format(f.firstToLast().p50(), "ms") + " / " + Results.format(f.firstToLast().p99(), "ms"));
+            results.text(many, "deliveries: made / missing / twice; streams failed",
+                    f.deliveries() + " / " + f.missing() + " / " + f.twice() + "; " + f.streamFailures());
+            results.absolute(many, "gateway RSS, the streams open and idle", f.gatewayRssIdleMb(), "MB",
+                    "before opening them", f.gatewayRssBeforeMb(), 1024);
+            results.absolute(many, "gateway RSS during delivery (highest, every 100 ms)", f.gatewayRssDeliveryMb(),
+                    "MB", "before opening them", f.gatewayRssBeforeMb(), 1024);
+            results.absolute(many, "gateway CPU during delivery", f.gatewayCores(), "cores", "whole machine busy",
+                    f.machineBusy() * Runtime.getRuntime().availableProcessors(), Double.NaN);
+            results.absolute(many, "the bench's own JVM (the streams' client) CPU during delivery", f.benchCores(),
+                    "cores", "whole machine busy", f.machineBusy() * Runtime.getRuntime().availableProcessors(),
+                    Double.NaN);
+            results.text(many, "gateway CPU by thread during delivery (cores)", busiest(f.gatewayThreadCores()));
+            results.text(many, "the bench's CPU by thread during delivery (cores)", busiest(f.benchThreadCores()));
+            Map<String, Double> gc0 = f.gatewayGcIdle();
+            Map<String, Double> gc1 = f.gatewayGcAfterDelivery();
+            if (gc0.containsKey("GCT") && gc1.containsKey("GCT")) {
+                results.text(many, "gateway GC during delivery (jstat): pauses; young / full collections; old gen used",
+                        String.format(java.util.Locale.ROOT, "%.2f s of %.1f s; %.0f / %.0f; %.0f of %.0f MB",
+                                gc1.get("GCT") - gc0.get("GCT"), f.deliverySeconds(), gc1.get("YGC") - gc0.get("YGC"),
+                                gc1.get("FGC") - gc0.get("FGC"), gc1.get("OU") / 1024, gc1.get("OC") / 1024));
+            }
+            results.text(many, "bytes the bench had not yet read from its sockets (highest; sockets)",
+                    f.benchUnreadBytesHighest() + " B; " + f.benchSocketsWithUnreadHighest());
+            results.absolute(many, "opening them until every one had ready", f.openSeconds(), "s", null, Double.NaN,
+                    Double.NaN);
+        }
+        raw.put("many streams", fanouts);
+        results.raw("stream", raw);
     }
 
     /** Seconds until the app's outbox is empty (every event on Kafka), so that the next measurement runs alone. */
@@ -440,7 +535,10 @@ public final class Bench {
                 + " s per side, medians shown; session records: warm-up " + SessionsBench.WARMUP_SECONDS
                 + " s, then one run of " + seconds + " s; outcome queries: warm-up " + OUTCOMES_WARMUP_SECONDS
                 + " s, then 3 rounds of " + seconds + " s through the gateway alternating with pgbench, medians shown,"
-                + " then " + seconds + " s with one connection");
+                + " then " + seconds + " s with one connection; live stream: 20 + 300 ENDs one at a time, then "
+                + STREAM_COUNTS + " streams (the bench's own non-blocking client, " + SseStreams.THREADS
+                + " selector threads, in this JVM) with " + StreamBench.FANOUT_WARMUP + " + "
+                + Math.max(10, seconds * 1000L / StreamBench.GAP_MS) + " ENDs, one every " + StreamBench.GAP_MS + " ms");
     }
 
     private static String cpuModel() throws IOException {
@@ -473,6 +571,12 @@ public final class Bench {
                     + sample.statusCode() + " " + sample.body());
         }
         return result;
+    }
+
+    /** The four busiest threads, "name cores" each. */
+    private static String busiest(Map<String, Double> cores) {
+        return cores.entrySet().stream().limit(4).map(t -> t.getKey() + " " + String.format(java.util.Locale.ROOT,
+                "%.2f", t.getValue())).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static double medianOf(List<Map<String, Double>> rounds, String process) {

@@ -52,6 +52,51 @@ final class CpuMeter {
         return result;
     }
 
+    /**
+     * CPU milliseconds so far of a process's threads, summed by thread name as /proc shows it (the first 15
+     * characters: "vert.x-eventloo" for every event loop, say); threads that ended are not counted.
+     */
+    static Map<String, Double> threadsMs(long pid) throws IOException {
+        Map<String, Double> ms = new java.util.TreeMap<>();
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path thread : threads) {
+                try {
+                    String stat = Files.readString(thread.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ms.merge(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MS_PER_TICK,
+                            Double::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // The thread ended between the listing and the read.
+                }
+            }
+        }
+        return ms;
+    }
+
+    /** CPU milliseconds so far of one process (user + system). */
+    static double processMs(long pid) throws IOException {
+        return ticks(pid) * MS_PER_TICK;
+    }
+
+    /**
+     * The whole machine's CPU ticks so far from /proc/stat: {busy, all} (busy: user, nice, system, irq, softirq,
+     * steal; all adds idle and iowait). Between two readings, busy / all is how loaded every core together was.
+     */
+    static long[] machineTicks() throws IOException {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long busy = 0;
+        long all = 0;
+        for (int i = 1; i <= 8 && i < fields.length; i++) {
+            long value = Long.parseLong(fields[i]);
+            all += value;
+            if (i != 4 && i != 5) {
+                busy += value;
+            }
+        }
+        return new long[] {busy, all};
+    }
+
     private static long ticks(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
         // Fields after the command name (which may hold spaces, hence the last ')'): utime is the 14th field overall.

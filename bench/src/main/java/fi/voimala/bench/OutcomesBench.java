@@ -1,28 +1,16 @@
 package fi.voimala.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
 
 /**
  * outcomes-service's two measured promises. (1) The outcome query over 1,000,000 measurements: the bench fills
@@ -33,8 +21,6 @@ import org.apache.kafka.common.header.Header;
  */
 final class OutcomesBench {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
     /** The dashboard's typical network-wide query: one target group (a sixth of the series), one instrument. */
     static final String TARGET_GROUP = "DAY_GROUP_CLIENTS";
     static final String INSTRUMENT = "ucla-3";
@@ -206,168 +192,18 @@ final class OutcomesBench {
 
     // --- 2. measurement → series-outcome.updated ---------------------------------------------------------------
 
-    /** One series-outcome.updated event of the bench's series: when it arrived, and its BASELINE_TO_END n (null: suppressed). */
-    record Arrival(long nanos, Long n) {
-    }
-
     /**
-     * A series of the bench's own planned through the API (a senior house, a pair, a group), a plan of UCLA-3 at
-     * BASELINE and END, {@code warmup + count} participants enrolled through sessions-service, each one's BASELINE
-     * entered once outcomes knows them; then, one at a time, each one's END, timed from its answer to the arrival of
-     * the series' outcome event at a consumer of outcome-events. The first four events are suppressed (fewer than
-     * five people): the warm-up covers them. Answers the milliseconds of the measured ones.
+     * A series of the bench's own ({@link OutcomeSeries}) with {@code warmup + count} participants; then, one at a
+     * time, 20 ms apart, each one's END, timed from its answer to the arrival of the series' outcome event at a plain
+     * consumer of outcome-events. The warm-up covers the four suppressed events (fewer than five people). Answers
+     * the milliseconds of the measured ones.
      */
     double[] eventLatency(String token, String organisation, int warmup, int count)
             throws IOException, InterruptedException {
-        String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        String site = created(token, "/api/sites", JSON.createObjectNode().put("organisationId", organisation)
-                .put("name", "BENCH tulostalo " + run).put("type", "SENIOR_HOUSE").put("city", "Kuopio"));
-        String arts = created(token, "/api/professionals", person(organisation, run, "ARTS_AND_CULTURE", "MUSICIAN"));
-        String care = created(token, "/api/professionals", person(organisation, run, "SOCIAL_AND_HEALTH", "NURSE"));
-        String pair = created(token, "/api/pairs", JSON.createObjectNode().put("artsProfessionalId", arts)
-                .put("careProfessionalId", care));
-        ObjectNode group = JSON.createObjectNode().put("siteId", site).put("name", "BENCH tulosryhmä " + run)
-                .put("targetGroup", "SENIOR_HOUSE_RESIDENTS").put("size", 12);
-        group.putArray("needs");
-        String groupId = created(token, "/api/groups", group);
-        ObjectNode series = JSON.createObjectNode().put("groupId", groupId).put("pairId", pair)
-                .put("plannedSessions", 20).put("frequency", "WEEKLY").put("startTime", "10:00")
-                .put("durationMinutes", 90).put("firstDate", LocalDate.of(2032, 3, 1).toString());
-        series.putArray("artForms").add("MUSIC");
-        String seriesId = created(token, "/api/series", series);
-        String plan = "{\"points\":[{\"instrumentKey\":\"ucla-3\",\"timePoint\":\"BASELINE\"},"
-                + "{\"instrumentKey\":\"ucla-3\",\"timePoint\":\"END\"}]}";
-        retried(token, "PUT", "/api/measurement-plans/" + seriesId, plan, 200, "the measurement plan");
-        LocalDate today = LocalDate.now(HELSINKI);
-        ObjectNode participant = JSON.createObjectNode().put("seriesId", seriesId);
-        ObjectNode consent = participant.putObject("consent").put("givenBy", "PERSON")
-                .put("givenOn", today.minusDays(30).toString());
-        consent.putArray("covers").add("PARTICIPATION").add("MEASUREMENTS").add("RESEARCH_USE");
-        List<String> codes = new ArrayList<>();
-        for (int i = 0; i < warmup + count; i++) {
-            codes.add(JSON.readTree(retried(token, "POST", "/api/participants", participant.toString(), 201,
-                    "enrolling a participant")).get("code").asText());
-        }
-        for (String code : codes) {
-            retried(token, "POST", "/api/measurements", measurement(seriesId, code, "BASELINE", 8, today), 201,
-                    "a baseline");
-        }
-        List<Arrival> arrivals = Collections.synchronizedList(new ArrayList<>());
-        AtomicBoolean stop = new AtomicBoolean();
-        Thread consumer = new Thread(() -> consume(seriesId, arrivals, stop), "bench-outcome-events");
-        consumer.start();
-        try {
-            Thread.sleep(3000); // assigned and positioned at the end before the first END
-            double[] latencies = new double[count];
-            for (int i = 0; i < warmup + count; i++) {
-                HttpResponse<String> answer = platform.send(token, "POST", "/api/measurements",
-                        measurement(seriesId, codes.get(i), "END", 3 + i % 7, today));
-                long answered = System.nanoTime();
-                if (answer.statusCode() != 201) {
-                    throw new IOException("END measurement " + i + " failed (" + answer.statusCode() + "): "
-                            + answer.body());
-                }
-                long deadline = answered + Duration.ofSeconds(10).toNanos();
-                while (arrivals.size() <= i) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IOException("the series-outcome.updated event after END measurement " + i
-                                + " did not arrive within 10 s");
-                    }
-                    Thread.onSpinWait();
-                }
-                Arrival arrival = arrivals.get(i);
-                if (arrival.n() != null ? arrival.n() != i + 1 : i + 1 >= 5) {
-                    throw new IOException("after END measurement " + (i + 1) + " the series-outcome.updated event"
-                            + " showed n = " + arrival.n());
-                }
-                if (i >= warmup) {
-                    latencies[i - warmup] = (arrival.nanos() - answered) / 1e6;
-                }
-                Thread.sleep(20); // apart, so that each event is relayed on its own
-            }
-            return latencies;
-        } finally {
-            stop.set(true);
-            consumer.join(5000);
-        }
-    }
-
-    private void consume(String seriesId, List<Arrival> arrivals, AtomicBoolean stop) {
-        try (KafkaConsumer<String, String> consumer = KafkaConsumers.atEnd(platform.kafka, "outcome-events")) {
-            while (!stop.get()) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                    long now = System.nanoTime();
-                    Header subject = record.headers().lastHeader("ce_subject");
-                    Header type = record.headers().lastHeader("ce_type");
-                    if (subject != null && type != null
-                            && seriesId.equals(new String(subject.value(), StandardCharsets.UTF_8))
-                            && new String(type.value(), StandardCharsets.UTF_8).endsWith("series-outcome.updated.v1")) {
-                        arrivals.add(new Arrival(now, baselineToEndN(record.value())));
-                    }
-                }
-            }
-        }
-    }
-
-    /** The UCLA-3 total's BASELINE_TO_END n in a series-outcome.updated event's data; null when suppressed. */
-    static Long baselineToEndN(String value) {
-        try {
-            JsonNode data = JSON.readTree(value);
-            if (data.has("data") && !data.has("outcomes")) {
-                data = data.get("data");
-            }
-            for (JsonNode outcome : data.path("outcomes")) {
-                if ("total".equals(outcome.path("scoreKey").asText())
-                        && "BASELINE_TO_END".equals(outcome.path("comparison").asText())) {
-                    return outcome.path("n").isNumber() ? outcome.get("n").asLong() : null;
-                }
-            }
-            return null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** A UCLA-3 measurement whose three answers add up to {@code total} (3-9). */
-    static String measurement(String seriesId, String code, String timePoint, int total, LocalDate on) {
-        int[] a = {1, 1, 1};
-        for (int i = 0; i < total - 3; i++) {
-            a[i % 3]++;
-        }
-        ObjectNode body = JSON.createObjectNode().put("seriesId", seriesId).put("instrumentKey", INSTRUMENT)
-                .put("timePoint", timePoint).put("participantCode", code).put("measuredOn", on.toString());
-        body.putObject("answers").put("companionship", a[0]).put("left-out", a[1]).put("isolated", a[2]);
-        return body.toString();
-    }
-
-    private static ObjectNode person(String organisation, String run, String field, String profession) {
-        return JSON.createObjectNode().put("organisationId", organisation).put("firstName", "Bench")
-                .put("lastName", "Outcomes " + run).put("email", "bench-outcomes-" + run.toLowerCase() + "-"
-                        + field.toLowerCase() + "@example.fi").put("field", field).put("profession", profession);
-    }
-
-    private String created(String token, String path, ObjectNode body) throws IOException, InterruptedException {
-        return JSON.readTree(retried(token, "POST", path, body.toString(), 201, "POST " + path)).get("id").asText();
-    }
-
-    /**
-     * Sends until the expected status, for up to a minute while the answer says that the service has not yet copied
-     * what the request names from another service's events (404, or 422 referenced-exists); answers the body.
-     */
-    private String retried(String token, String method, String path, String body, int expected, String what)
-            throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            HttpResponse<String> answer = platform.send(token, method, path, body);
-            if (answer.statusCode() == expected) {
-                return answer.body();
-            }
-            boolean notYet = answer.statusCode() == 404
-                    || answer.statusCode() == 422 && answer.body().contains("referenced-exists");
-            if (!notYet || System.nanoTime() > deadline) {
-                throw new IOException(what + " failed (" + answer.statusCode() + "): " + answer.body());
-            }
-            Thread.sleep(200);
+        OutcomeSeries series = OutcomeSeries.plan(platform, token, organisation, warmup + count);
+        OutcomeSeries.Arrivals consumer = new OutcomeSeries.Arrivals("a consumer of outcome-events");
+        try (OutcomeSeries.Consuming consuming = series.consume(consumer)) {
+            return series.endsOneAtATime(token, warmup, count, 20, List.of(consumer))[0];
         }
     }
 }

@@ -43,13 +43,19 @@ public final class Platform {
      * own audience, roles to read and write every register. Fetched anew per benchmark (tokens live 15 minutes).
      */
     String token() throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=voimala-cli&username=kaisa&password=kaisa-demo";
+        return token("kaisa", "kaisa-demo");
+    }
+
+    /** An access token of a demo user (README, "Demo logins"), from the command-line client's password grant. */
+    String token(String user, String password) throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=voimala-cli&username=" + user + "&password=" + password;
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create(keycloak + "/realms/voimala/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IOException("Keycloak gave no token (" + response.statusCode() + "): " + response.body());
+            throw new IOException("Keycloak gave " + user + " no token (" + response.statusCode() + "): "
+                    + response.body());
         }
         return JSON.readTree(response.body()).get("access_token").asText();
     }

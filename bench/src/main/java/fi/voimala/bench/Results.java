@@ -62,6 +62,11 @@ final class Results {
                 Double.isNaN(max) ? "" : value < max ? "yes" : "**no**"));
     }
 
+    /** A figure that is not a number to compare (counts, say), shown as it is. */
+    void text(String section, String figure, String value) {
+        rows.add(new Row(section, figure, value, "", "", "", ""));
+    }
+
     static String format(double value, String unit) {
         String number = Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%.0f", value)
                 : Math.abs(value) >= 10 ? String.format(Locale.ROOT, "%.1f", value)

@@ -112,7 +112,7 @@ final class StartAndMemory {
         }
     }
 
-    private static long rssKb(long pid) throws IOException {
+    static long rssKb(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));

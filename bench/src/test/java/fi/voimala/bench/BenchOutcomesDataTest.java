@@ -173,8 +173,8 @@ class BenchOutcomesDataTest {
                  {"scoreKey":"total","comparison":"BASELINE_TO_FOLLOW_UP","subjectType":"PARTICIPANT","suppressed":true,"n":null},
                  {"scoreKey":"total","comparison":"BASELINE_TO_END","subjectType":"PARTICIPANT","suppressed":false,"people":6,"n":6}]}
                 """;
-        assertEquals(6L, OutcomesBench.baselineToEndN(shown));
-        assertNull(OutcomesBench.baselineToEndN("""
+        assertEquals(6L, OutcomeSeries.baselineToEndN(shown));
+        assertNull(OutcomeSeries.baselineToEndN("""
                 {"outcomes":[{"scoreKey":"total","comparison":"BASELINE_TO_END","suppressed":true,"people":null,"n":null}]}
                 """));
     }
