@@ -33,8 +33,6 @@ import org.jboss.logging.Logger;
 public class EventFeed {
 
     private static final Logger LOG = Logger.getLogger(EventFeed.class);
-    /** How often an idle stream is sent its position: proxies close silent connections, and the browser keeps it. */
-    static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     /** What an open stream is given: each event in partition order, and a heartbeat now and then. */
     public interface Listener {
@@ -56,6 +54,12 @@ public class EventFeed {
     /** The most events a reconnecting browser is sent to catch up; beyond it, it is told to reload instead. */
     @ConfigProperty(name = "voimala.stream.catch-up-limit", defaultValue = "10000")
     int catchUpLimit;
+    /**
+     * How often every stream is sent its position (proxies close silent connections, and the browser keeps it) and
+     * checked for a browser that stopped reading.
+     */
+    @ConfigProperty(name = "voimala.stream.heartbeat", defaultValue = "15s")
+    Duration heartbeat;
 
     private final Set<Listener> listeners = new CopyOnWriteArraySet<>();
     private final Object delivery = new Object();
@@ -134,7 +138,7 @@ public class EventFeed {
                         StreamEvent event = StreamEvent.of(record);
                         listeners.forEach(listener -> listener.live(event));
                     }
-                    if (System.nanoTime() - lastHeartbeat > HEARTBEAT.toNanos()) {
+                    if (System.nanoTime() - lastHeartbeat > heartbeat.toNanos()) {
                         // The consumer's own position also moves past transaction markers, which no listener sees.
                         partitions.forEach(partition -> position.put(partition, consumer.position(partition)));
                         StreamPosition now = StreamPosition.of(position);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
-import jakarta.ws.rs.core.MediaType;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.util.ArrayList;
@@ -30,9 +30,22 @@ final class StreamConnection implements EventFeed.Listener {
     /** Events held back beyond this mean the browser cannot keep up: it is disconnected and resumes from Kafka. */
     static final int MOST_HELD_BACK = 10_000;
     static final long RECONNECT_DELAY_MS = 3_000;
+    /**
+     * Heartbeats in a row at which the browser was found not reading (events waiting and none taken since the last, or
+     * the connection's write queue full); then the connection is closed, so that what waits for it does not grow
+     * without end, and the browser resumes from its last event when it reads again.
+     */
+    static final int MOST_STALLED_HEARTBEATS = 2;
+    /** Events waiting for a browser at most, whatever the time (a catch-up is at most the catch-up limit). */
+    static final int MOST_WAITING = 20_000;
 
     private final MultiEmitter<? super OutboundSseEvent> out;
     private final Sse sse;
+    private final HttpServerResponse response;
+    private long emitted;
+    private volatile long taken;
+    private long takenAtLastHeartbeat;
+    private int stalledHeartbeats;
     private final StreamAudience audience;
     private final Supplier<Uni<Set<String>>> askReadableSeries;
     private final Map<TopicPartition, Long> sent = new HashMap<>();
@@ -43,10 +56,11 @@ final class StreamConnection implements EventFeed.Listener {
     private boolean waiting = true;
     private boolean closed;
 
-    StreamConnection(MultiEmitter<? super OutboundSseEvent> out, Sse sse, StreamAudience audience,
-                     Supplier<Uni<Set<String>>> askReadableSeries) {
+    StreamConnection(MultiEmitter<? super OutboundSseEvent> out, Sse sse, HttpServerResponse response,
+                     StreamAudience audience, Supplier<Uni<Set<String>>> askReadableSeries) {
         this.out = out;
         this.sse = sse;
+        this.response = response;
         this.audience = audience;
         this.askReadableSeries = askReadableSeries;
     }
@@ -89,9 +103,21 @@ final class StreamConnection implements EventFeed.Listener {
         drain(List.of(event));
     }
 
+    /** The stream's consumer (the HTTP response's writer) took an event to write. */
+    void taken() {
+        taken++;
+    }
+
     @Override
     public synchronized void heartbeat(StreamPosition position) {
         if (closed || waiting) {
+            return;
+        }
+        boolean stalled = response.writeQueueFull() || (emitted > taken && taken == takenAtLastHeartbeat);
+        takenAtLastHeartbeat = taken;
+        stalledHeartbeats = stalled ? stalledHeartbeats + 1 : 0;
+        if (stalledHeartbeats >= MOST_STALLED_HEARTBEATS) {
+            closeUnread();
             return;
         }
         // Every record up to the feed's position has been through live(): it was sent or was not for this user.
@@ -141,12 +167,25 @@ final class StreamConnection implements EventFeed.Listener {
         drain(queue);
     }
 
+    private void closeUnread() {
+        LOG.debugf("a stream's browser stopped reading (%d events waiting): closing it", emitted - taken);
+        closed = true;
+        response.close();
+    }
+
     private void emit(String name, String data) {
-        if (closed) {
+        if (closed || out.isCancelled()) {
+            // The browser left: nothing more is written for it (writing after it left fills the log with errors).
+            closed = true;
             return;
         }
+        if (emitted - taken > MOST_WAITING) {
+            closeUnread();
+            return;
+        }
+        emitted++;
         out.emit(sse.newEventBuilder().name(name).id(StreamPosition.format(order, sent))
-                .reconnectDelay(RECONNECT_DELAY_MS).mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, data)
+                .reconnectDelay(RECONNECT_DELAY_MS).data(String.class, data)
                 .build());
     }
 }

@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -55,7 +57,7 @@ public class StreamResource {
             @HeaderParam("Last-Event-ID") String lastEventId,
             @Parameter(description = "The same as Last-Event-ID, for clients that cannot set the header")
             @QueryParam("lastEventId") String lastEventIdParameter,
-            @Context Sse sse) {
+            @Context Sse sse, @Context HttpServerResponse response) {
         StreamAudience audience = StreamAudience.of(Caller.of(identity));
         if (!audience.seesAnything()) {
             throw new ForbiddenException("the live stream is for people who read the network's series or figures");
@@ -68,8 +70,11 @@ public class StreamResource {
         AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
         String token = credential == null ? null : credential.getToken();
         long untilExpiry = expiresAt() - System.currentTimeMillis();
-        return Multi.createFrom().emitter(emitter -> {
-            StreamConnection connection = new StreamConnection(emitter, sse, audience, () -> readableSeries.of(token));
+        AtomicReference<StreamConnection> opened = new AtomicReference<>();
+        return Multi.createFrom().<OutboundSseEvent>emitter(emitter -> {
+            StreamConnection connection = new StreamConnection(emitter, sse, response, audience,
+                    () -> readableSeries.of(token));
+            opened.set(connection);
             StreamPosition live = feed.subscribe(connection);
             // The stream ends when the token it was opened with does: the browser reconnects with its session (whose
             // token the gateway refreshes) and resumes from its last event; a user who logged out gets 401 instead.
@@ -87,7 +92,10 @@ public class StreamResource {
                                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                     .subscribe().with(history -> connection.open(resume == null ? live : resume, live, history,
                             resume != null), emitter::fail);
-        }, BackPressureStrategy.BUFFER);
+        }, BackPressureStrategy.BUFFER)
+                // Counted as the response takes each event to write: events that wait untaken mean a browser that
+                // stopped reading (StreamConnection closes it at a heartbeat).
+                .onItem().invoke(() -> opened.get().taken());
     }
 
     /** When the caller's token expires (epoch ms); an hour from now for a token that does not say. */

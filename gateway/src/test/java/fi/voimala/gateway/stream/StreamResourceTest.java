@@ -15,13 +15,22 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -168,6 +177,59 @@ class StreamResourceTest {
         SseReader kaisa = connected(shortLived, null);
         assertFalse(kaisa.endsWithin(Duration.ofMillis(1_000)), "open while the token is valid");
         assertTrue(kaisa.endsWithin(WAIT), "ended once the token expired; the browser reconnects with a fresh one");
+    }
+
+    @Test
+    void aBrowserThatStopsReadingIsDisconnectedNotBufferedWithoutEnd() throws Exception {
+        String token = token("kaisa", "coordinator", "kuopion-konservatorio");
+        connected(token, null); // the feed is ready
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new InetSocketAddress(stream.getHost(), stream.getPort()));
+            socket.getOutputStream().write(("GET /api/stream HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n"
+                    + "Authorization: Bearer " + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().contains("event:ready")) {
+                head.append((char) in.read());
+            }
+            // The browser stops reading; 12 MB of events come, far more than socket buffers hold.
+            String big = "x".repeat(40_000);
+            int events = 300;
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers(),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+                for (int i = 0; i < events; i++) {
+                    String series = UUID.randomUUID().toString();
+                    ProducerRecord<String, String> record = new ProducerRecord<>("outcome-events", series,
+                            "{\"seriesId\":\"" + series + "\",\"padding\":\"" + big + "\"}");
+                    record.headers().add("ce_type", "fi.voimala.outcome.series-outcome.updated.v1".getBytes(StandardCharsets.UTF_8));
+                    producer.send(record);
+                }
+                producer.flush();
+            }
+            // Heartbeats (every second in tests) find it not reading; at the second it is closed.
+            Thread.sleep(5_000);
+            // Reading again: the gateway has ended the stream (the browser would resume from its last event id).
+            socket.setSoTimeout(20_000);
+            long read = 0;
+            byte[] buffer = new byte[65_536];
+            StringBuilder tail = new StringBuilder();
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                read += n;
+                tail.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+                if (tail.length() > 64) {
+                    tail.delete(0, tail.length() - 64);
+                }
+                if (tail.toString().endsWith("\r\n0\r\n\r\n")) {
+                    break;
+                }
+            }
+            assertTrue(read < (long) events * big.length(), "the stream ended before all " + events + " events: "
+                    + read + " bytes read");
+        }
     }
 
     @Test
