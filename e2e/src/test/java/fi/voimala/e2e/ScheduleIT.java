@@ -1,5 +1,6 @@
 package fi.voimala.e2e;
 
+import static fi.voimala.e2e.Api.waitUntil;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,7 +54,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ScheduleIT {
 
     private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String WARD = "HAR-3";
     private static final LocalTime START = LocalTime.of(14, 0);
     private static final int MINUTES = 60;
@@ -270,18 +269,4 @@ class ScheduleIT {
         });
     }
 
-    /** Polls until {@code check} gives a value (not null), for up to {@link #WAIT}. */
-    private static <T> T waitUntil(String what, Supplier<T> check) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            T value = check.get();
-            if (value != null) {
-                return value;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + what);
-            }
-            Thread.sleep(500);
-        }
-    }
 }

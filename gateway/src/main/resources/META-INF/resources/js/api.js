@@ -204,3 +204,25 @@ function controlFor(form, field) {
   }
   return null;
 }
+
+/**
+ * A page's handling of failures in its sections: the section's error box shows what went wrong, and a user found
+ * signed out gets the page's own sign-in message instead ({@code showSignedOut}).
+ */
+export function pageErrors(showSignedOut) {
+  return {
+    async checkStillSignedIn() {
+      try {
+        await get('/api/me');
+      } catch (failure) {
+        if (failure instanceof ApiError && failure.signedOut) showSignedOut();
+      }
+    },
+    sectionError(id, failure) {
+      const box = document.getElementById(id);
+      if (failure instanceof ApiError && failure.signedOut) showSignedOut();
+      box.hidden = !failure;
+      box.textContent = failure ? describeError(failure) : '';
+    },
+  };
+}

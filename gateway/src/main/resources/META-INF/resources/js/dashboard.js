@@ -4,10 +4,13 @@
 import {
   t, has, language, LANGUAGE_CHANGED, formatNumber, formatPercent, formatDate, formatMonth, formatTime, todayInHelsinki,
 } from './i18n.js';
-import { get, withQuery, describeError, showViolations, clearViolations, ApiError } from './api.js';
+import { get, withQuery, describeError, showViolations, clearViolations, ApiError, pageErrors } from './api.js';
 import { startShell, hasAnyRole, FIGURE_ROLES, element } from './shell.js';
 import { drawChart, barChart, intervalChart, fillTable, fillHead } from './figures.js';
 import { startLive, debounce } from './live.js';
+
+// Each section's failures: its error box, or the page's sign-in message for a user found signed out.
+const { checkStillSignedIn, sectionError } = pageErrors(() => showSignedOut());
 
 // The values of outcomes-service's TargetGroup and ArtForm: a row each, also when the breakdown has no series of it.
 const TARGET_GROUPS = ['HOME_DWELLING_ELDERLY', 'DAY_GROUP_CLIENTS', 'HOUSING_UNIT_RESIDENTS', 'SENIOR_HOUSE_RESIDENTS',
@@ -84,22 +87,6 @@ function showSignedOut() {
   $('dash-message').append(' ', element('a', { id: 'dash-sign-in', href: '/login', textContent: t('shell.sign-in') }));
   $('dashboard').hidden = true;
   live?.stop();
-}
-
-async function checkStillSignedIn() {
-  try {
-    await get('/api/me');
-  } catch (failure) {
-    if (failure instanceof ApiError && failure.signedOut) showSignedOut();
-  }
-}
-
-/** Shows a section's error, or hides it; a signed-out user gets the page's sign-in message instead. */
-function sectionError(id, failure) {
-  const box = $(id);
-  if (failure instanceof ApiError && failure.signedOut) showSignedOut();
-  box.hidden = !failure;
-  box.textContent = failure ? describeError(failure) : '';
 }
 
 function stamp() {

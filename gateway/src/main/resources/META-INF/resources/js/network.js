@@ -3,9 +3,12 @@
 // filters as a form, a row's details on a click; and registering a professional (POST /api/professionals) with the
 // API's errors beside each field.
 import { t, has, LANGUAGE_CHANGED, formatDate, formatNumber } from './i18n.js';
-import { get, post, withQuery, describeError, showViolations, clearViolations, ApiError } from './api.js';
+import { get, post, withQuery, describeError, showViolations, clearViolations, ApiError, pageErrors } from './api.js';
 import { startShell, hasAnyRole, NETWORK_ROLES, element } from './shell.js';
 import { fillTable, pager } from './figures.js';
+
+// Each section's failures: its error box, or the page's sign-in message for a user found signed out.
+const { sectionError } = pageErrors(() => showSignedOut());
 
 // partners-service's enumerations, in the order the API declares them.
 const SECTORS = ['ARTS_AND_CULTURE', 'SOCIAL_AND_HEALTH', 'EDUCATION', 'RESEARCH', 'TECHNOLOGY', 'THIRD_SECTOR',
@@ -189,13 +192,6 @@ function showSignedOut() {
   $('network-message').append(' ',
     element('a', { id: 'network-sign-in', href: '/login', textContent: t('shell.sign-in') }));
   $('network-page').hidden = true;
-}
-
-function sectionError(id, failure) {
-  const box = $(id);
-  if (failure instanceof ApiError && failure.signedOut) showSignedOut();
-  box.hidden = !failure;
-  box.textContent = failure ? describeError(failure) : '';
 }
 
 // --- Tabs (WAI-ARIA tabs: arrow keys, Home and End move between them; the chosen one is in the address) ---

@@ -8,10 +8,13 @@ import {
   t, has, localeTag, LANGUAGE_CHANGED, formatDate, formatDay, formatClock, formatNumber, todayInHelsinki,
   dateInHelsinki, instantInHelsinki, addDays,
 } from './i18n.js';
-import { get, post, withQuery, describeError, showViolations, clearViolations, ApiError } from './api.js';
+import { get, post, withQuery, describeError, showViolations, clearViolations, ApiError, pageErrors } from './api.js';
 import { startShell, hasAnyRole, NETWORK_ROLES, element } from './shell.js';
 import { fillTable } from './figures.js';
 import { startLive, debounce } from './live.js';
+
+// Each section's failures: its error box, or the page's sign-in message for a user found signed out.
+const { checkStillSignedIn, sectionError } = pageErrors(() => showSignedOut());
 
 /** Who plans: the coordinator (every site) and an org-admin (its own organisation's sites), as scheduling allows. */
 const PLANNING_ROLES = NETWORK_ROLES;
@@ -132,21 +135,6 @@ function showSignedOut() {
   $('planning-page').hidden = true;
   if (!live) $('live-status').hidden = true;
   live?.stop();
-}
-
-async function checkStillSignedIn() {
-  try {
-    await get('/api/me');
-  } catch (failure) {
-    if (failure instanceof ApiError && failure.signedOut) showSignedOut();
-  }
-}
-
-function sectionError(id, failure) {
-  const box = $(id);
-  if (failure instanceof ApiError && failure.signedOut) showSignedOut();
-  box.hidden = !failure;
-  box.textContent = failure ? describeError(failure) : '';
 }
 
 // --- The register and the groups: the choosers' names ---

@@ -7,10 +7,12 @@ import {
   t, has, language, LANGUAGE_CHANGED, formatNumber, formatPercent, formatDateTime, todayInHelsinki,
 } from './i18n.js';
 import {
-  get, getFile, saveFile, withQuery, describeError, showViolations, clearViolations, ApiError,
-} from './api.js';
+  get, getFile, saveFile, withQuery, describeError, showViolations, clearViolations, ApiError, pageErrors } from './api.js';
 import { startShell, hasAnyRole, RESEARCH_ROLES, element } from './shell.js';
 import { fillTable, fillHead, pager } from './figures.js';
+
+// Each section's failures: its error box, or the page's sign-in message for a user found signed out.
+const { sectionError } = pageErrors(() => showSignedOut());
 
 // The values of outcomes-service's TargetGroup and ArtForm.
 const TARGET_GROUPS = ['HOME_DWELLING_ELDERLY', 'DAY_GROUP_CLIENTS', 'HOUSING_UNIT_RESIDENTS', 'SENIOR_HOUSE_RESIDENTS',
@@ -53,14 +55,6 @@ function showSignedOut() {
   $('research-message').append(' ',
     element('a', { id: 'research-sign-in', href: '/login', textContent: t('shell.sign-in') }));
   $('research-page').hidden = true;
-}
-
-/** Shows a section's error, or hides it; a signed-out user gets the page's sign-in message instead. */
-function sectionError(id, failure) {
-  const box = $(id);
-  if (failure instanceof ApiError && failure.signedOut) showSignedOut();
-  box.hidden = !failure;
-  box.textContent = failure ? describeError(failure) : '';
 }
 
 // --- Labels ---

@@ -6,9 +6,12 @@ import {
   t, has, language, LANGUAGE_CHANGED, formatDate, formatDay, formatClock, formatDateClock, todayInHelsinki,
   dateInHelsinki, clockInHelsinki, instantInHelsinki, addDays,
 } from './i18n.js';
-import { get, post, withQuery, describeError, showViolations, clearViolations, ApiError } from './api.js';
+import { get, post, withQuery, describeError, showViolations, clearViolations, ApiError, pageErrors } from './api.js';
 import { startShell, hasAnyRole, PAIR_ROLES, element } from './shell.js';
 import { startLive, debounce } from './live.js';
+
+// Each section's failures: its error box, or the page's sign-in message for a user found signed out.
+const { checkStillSignedIn, sectionError } = pageErrors(() => showSignedOut());
 
 /** Who may use the page: the pair's two roles (their own visits) and the coordinator (every visit). */
 const VISIT_ROLES = [...PAIR_ROLES, 'coordinator'];
@@ -148,21 +151,6 @@ function showSignedOut() {
   $('visits-message').append(' ', element('a', { id: 'visits-sign-in', href: '/login', textContent: t('shell.sign-in') }));
   $('visits-page').hidden = true;
   live?.stop();
-}
-
-async function checkStillSignedIn() {
-  try {
-    await get('/api/me');
-  } catch (failure) {
-    if (failure instanceof ApiError && failure.signedOut) showSignedOut();
-  }
-}
-
-function sectionError(id, failure) {
-  const box = $(id);
-  if (failure instanceof ApiError && failure.signedOut) showSignedOut();
-  box.hidden = !failure;
-  box.textContent = failure ? describeError(failure) : '';
 }
 
 // --- The visits: /api/visits, with the names of /api/series/{id}, /api/sites and the mood check's plans ---

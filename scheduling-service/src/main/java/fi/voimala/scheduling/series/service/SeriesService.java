@@ -105,24 +105,17 @@ public class SeriesService {
     /** Run again when PostgreSQL aborts it for a deadlock over a professional's bookings (see VisitService.add). */
     public Uni<SeriesView> plan(Caller caller, SeriesRequest request) {
         requireReasonForCount(request.plannedSessions(), request.sessionCountReason(), "sessionCountReason");
-        return Panache.withTransaction(() -> groups.findById(request.groupId())
-                .onItem().ifNull().failWith(() -> new RuleViolationException("groupId", "referenced-exists", "no such activity group"))
-                .chain(group -> sites.findById(group.siteId).chain(site -> requireAdministers(caller, site)
-                        .chain(() -> activePair(request.pairId(), "pairId"))
-                        .chain(pair -> {
-                            if (!site.isOpen()) {
-                                throw new RuleViolationException("groupId", "site-open", "the group's site " + site.name + " is closed");
-                            }
-                            Series s = newSeries(group, pair, request);
-                            return generate(s, pair, site, request.firstDate(), s.plannedSessions, 1)
-                                    .chain(planned -> {
-                                        s.plannedEnd = planned.get(planned.size() - 1).slot().localDate();
-                                        return series.persist(s).call(() -> series.flush())
-                                                .call(() -> events.record(SchedulingEvents.SERIES_PLANNED, s.id, SeriesMapper.toEvent(s)))
-                                                .call(() -> persistVisits(s, pair, planned));
-                                    })
-                                    .chain(() -> view(s, group, site));
-                        }))))
+        return Panache.withTransaction(() -> parties(caller, request).chain(p -> {
+                    Series s = newSeries(p.group(), p.pair(), request);
+                    return generate(s, p.pair(), p.site(), request.firstDate(), s.plannedSessions, 1)
+                            .chain(planned -> {
+                                s.plannedEnd = planned.get(planned.size() - 1).slot().localDate();
+                                return series.persist(s).call(() -> series.flush())
+                                        .call(() -> events.record(SchedulingEvents.SERIES_PLANNED, s.id, SeriesMapper.toEvent(s)))
+                                        .call(() -> persistVisits(s, p.pair(), planned));
+                            })
+                            .chain(() -> view(s, p.group(), p.site()));
+                }))
                 .onFailure(StoreErrors::isTransient).retry().atMost(StoreErrors.TRANSIENT_RETRIES)
                 .onFailure().transform(SchedulingConstraints::translate);
     }
@@ -134,17 +127,10 @@ public class SeriesService {
      */
     public Uni<SeriesPreview> preview(Caller caller, SeriesRequest request) {
         requireReasonForCount(request.plannedSessions(), request.sessionCountReason(), "sessionCountReason");
-        return Panache.withSession(() -> groups.findById(request.groupId())
-                .onItem().ifNull().failWith(() -> new RuleViolationException("groupId", "referenced-exists", "no such activity group"))
-                .chain(group -> sites.findById(group.siteId).chain(site -> requireAdministers(caller, site)
-                        .chain(() -> activePair(request.pairId(), "pairId"))
-                        .chain(pair -> {
-                            if (!site.isOpen()) {
-                                throw new RuleViolationException("groupId", "site-open", "the group's site " + site.name + " is closed");
-                            }
-                            Series s = newSeries(group, pair, request);
-                            return plannedWithSkipped(s, pair, site, request.firstDate(), s.plannedSessions);
-                        }))))
+        return Panache.withSession(() -> parties(caller, request).chain(p -> {
+                    Series s = newSeries(p.group(), p.pair(), request);
+                    return plannedWithSkipped(s, p.pair(), p.site(), request.firstDate(), s.plannedSessions);
+                }))
                 .map(plan -> new SeriesPreview(request.firstDate(), plan.lastDate(),
                         plan.slots().stream().map(slot -> new PreviewVisit(slot.ordinal(), slot.date(), slot.slot().start(),
                                 slot.slot().end())).toList(),
@@ -378,6 +364,23 @@ public class SeriesService {
         s.createdAt = Instant.now();
         s.updatedAt = s.createdAt;
         return s;
+    }
+
+    /** Who a new series is of: its group (known), the group's site (administered by the caller, open), its pair (active). */
+    private record Parties(ActivityGroup group, SiteCopy site, PairCopy pair) {
+    }
+
+    private Uni<Parties> parties(Caller caller, SeriesRequest request) {
+        return groups.findById(request.groupId())
+                .onItem().ifNull().failWith(() -> new RuleViolationException("groupId", "referenced-exists", "no such activity group"))
+                .chain(group -> sites.findById(group.siteId).chain(site -> requireAdministers(caller, site)
+                        .chain(() -> activePair(request.pairId(), "pairId"))
+                        .map(pair -> {
+                            if (!site.isOpen()) {
+                                throw new RuleViolationException("groupId", "site-open", "the group's site " + site.name + " is closed");
+                            }
+                            return new Parties(group, site, pair);
+                        })));
     }
 
     private Uni<PairCopy> activePair(UUID pairId, String field) {
