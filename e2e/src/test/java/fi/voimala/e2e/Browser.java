@@ -73,6 +73,23 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(what));
     }
 
+    /**
+     * Clicks what the page shows at {@code what} once it is clickable; again if the page redrew it in between (the
+     * pages complete themselves as their data arrives, so an element found may be replaced before the click).
+     */
+    void click(By what) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(what)).click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                if (attempt == 5) {
+                    throw redrawn;
+                }
+            }
+        }
+    }
+
     void waitUntilText(By what, String text) {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(what, text));
     }

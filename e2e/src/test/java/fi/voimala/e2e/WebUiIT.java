@@ -91,16 +91,19 @@ class WebUiIT {
         PastSession session = PastSession.ofAapo(0, 1, 2).withMoodCheck();
         Browser aapo = browser();
         aapo.logIn("aapo", "aapo-demo");
+        // An artist lands on the page the pair works in; the start page offers it too (it redraws as it learns who
+        // is signed in, so it is looked at, not clicked).
+        new WebDriverWait(aapo.driver, Browser.WAIT).until(ExpectedConditions.urlContains("/visits.html"));
         aapo.open("/");
-        aapo.waitFor(By.id("offer-visits")).click();
+        new WebDriverWait(aapo.driver, Browser.WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("offer-visits")));
+        aapo.open("/visits.html");
         By visit = By.cssSelector("#visits li[data-visit-id='" + session.visitId() + "']");
         aapo.waitFor(visit);
         aapo.screenshot("my-visits");
         aapo.assertAccessible("my visits");
 
         // The list is drawn, then completed as the series and records arrive: wait for the button itself.
-        new WebDriverWait(aapo.driver, Browser.WAIT).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#visits li[data-visit-id='" + session.visitId() + "'] button.record-session"))).click();
+        aapo.click(By.cssSelector("#visits li[data-visit-id='" + session.visitId() + "'] button.record-session"));
         aapo.waitFor(By.id("record-form"));
         // An end before the start: the service refuses it, and the page shows its message beside the end time.
         org.openqa.selenium.WebElement end = aapo.driver.findElement(By.name("endedAt"));
@@ -110,10 +113,9 @@ class WebUiIT {
         aapo.driver.executeScript("arguments[0].value = arguments[1];", end, LocalTime.parse(startTime).minusMinutes(30).toString());
         for (String code : session.codes()) {
             // The series' participants are read when the form opens.
-            new WebDriverWait(aapo.driver, Browser.WAIT).until(ExpectedConditions.elementToBeClickable(
-                    By.cssSelector("input[name='participantCodes'][value='" + code + "']"))).click();
+            aapo.click(By.cssSelector("input[name='participantCodes'][value='" + code + "']"));
         }
-        aapo.driver.findElement(By.id("record-submit")).click();
+        aapo.click(By.id("record-submit"));
         new WebDriverWait(aapo.driver, Browser.WAIT).until(ExpectedConditions.attributeToBe(By.name("endedAt"), "aria-invalid", "true"));
         String describedBy = aapo.driver.findElement(By.name("endedAt")).getAttribute("aria-describedby");
         assertNotNull(describedBy, "the end time names its error message");
@@ -130,8 +132,8 @@ class WebUiIT {
                 !driver.findElements(By.cssSelector("input[name='staffProfessionalIds']")).isEmpty());
         org.openqa.selenium.WebElement staff = aapo.driver.findElements(By.cssSelector("input[name='staffProfessionalIds']")).get(0);
         String staffId = staff.getAttribute("value");
-        staff.click();
-        aapo.driver.findElement(By.id("record-submit")).click();
+        aapo.click(By.cssSelector("input[name='staffProfessionalIds'][value='" + staffId + "']"));
+        aapo.click(By.id("record-submit"));
         aapo.waitFor(By.id("record-done"));
         List<String> present = as("kaisa").queryParam("visitId", session.visitId()).get("/api/session-records").then()
                 .statusCode(200).body("totalItems", org.hamcrest.Matchers.equalTo(1))
@@ -141,7 +143,7 @@ class WebUiIT {
         assertEquals(session.codes().stream().sorted().toList(), present.stream().sorted().toList(), "both present, as ticked");
 
         // The mood check: each one present answers before and after, five faces each.
-        aapo.waitFor(By.id("record-to-mood")).click();
+        aapo.click(By.id("record-to-mood"));
         aapo.waitFor(By.id("mood-form"));
         for (String code : session.codes()) {
             for (Map.Entry<String, String> answer : Map.of("BEFORE_SESSION", "2", "AFTER_SESSION", "4").entrySet()) {
@@ -151,14 +153,14 @@ class WebUiIT {
                 aapo.driver.executeScript("arguments[0].click();", face);
             }
         }
-        aapo.driver.findElement(By.id("mood-submit")).click();
+        aapo.click(By.id("mood-submit"));
         aapo.waitFor(By.id("mood-done"));
         as("kaisa").queryParam("seriesId", session.seriesId()).queryParam("visitId", session.visitId())
                 .queryParam("instrumentKey", "session-mood").get("/api/measurements").then().statusCode(200)
                 .body("totalItems", org.hamcrest.Matchers.equalTo(4));
 
         // The calendar feed: a link of aapo's own, which a calendar app reads without a login, with this visit in it.
-        aapo.waitFor(By.id("feed-create")).click();
+        aapo.click(By.id("feed-create"));
         new WebDriverWait(aapo.driver, Browser.WAIT).until(driver ->
                 !driver.findElement(By.id("feed-url")).getAttribute("value").isBlank());
         String feed = aapo.driver.findElement(By.id("feed-url")).getAttribute("value");
@@ -191,12 +193,12 @@ class WebUiIT {
                 driver.findElements(By.cssSelector("#organisations-table tbody tr")).size() >= 9);
         kaisa.screenshot("network");
         kaisa.assertAccessible("the network page");
-        kaisa.waitFor(By.id("tab-professionals")).click();
+        kaisa.click(By.id("tab-professionals"));
         new WebDriverWait(kaisa.driver, Browser.WAIT).until(driver ->
                 !driver.findElements(By.cssSelector("#professionals-table tbody tr")).isEmpty());
 
         // Registering someone with an e-mail already in the register (the list's filters have fields of the same names): the service's 422, beside the e-mail.
-        kaisa.waitFor(By.id("professional-open")).click();
+        kaisa.click(By.id("professional-open"));
         kaisa.waitFor(By.id("professional-form"));
         new WebDriverWait(kaisa.driver, Browser.WAIT).until(driver ->
                 new Select(driver.findElement(inForm("organisationId"))).getOptions().size() > 1);
@@ -209,7 +211,7 @@ class WebUiIT {
         new WebDriverWait(kaisa.driver, Browser.WAIT).until(driver ->
                 new Select(driver.findElement(inForm("profession"))).getOptions().size() > 1);
         new Select(kaisa.driver.findElement(inForm("profession"))).selectByValue("NURSE");
-        kaisa.driver.findElement(By.id("professional-submit")).click();
+        kaisa.click(By.id("professional-submit"));
         new WebDriverWait(kaisa.driver, Browser.WAIT).until(ExpectedConditions.attributeToBe(inForm("email"), "aria-invalid", "true"));
         String describedBy = kaisa.driver.findElement(inForm("email")).getAttribute("aria-describedby");
         assertTrue(describedBy != null && java.util.Arrays.stream(describedBy.split(" "))
@@ -239,7 +241,7 @@ class WebUiIT {
                 .filter(text -> text.contains("Helmen lauluryhmä")).findFirst().orElseThrow());
         new WebDriverWait(kaisa.driver, Browser.WAIT).until(driver -> new Select(driver.findElement(pair)).getOptions().size() > 1);
         new Select(kaisa.driver.findElement(pair)).selectByIndex(1);
-        kaisa.driver.findElement(By.cssSelector("#series-form input[name='artForms'][value='MUSIC']")).click();
+        kaisa.click(By.cssSelector("#series-form input[name='artForms'][value='MUSIC']"));
         org.openqa.selenium.WebElement sessions = kaisa.driver.findElement(By.cssSelector("#series-form [name='plannedSessions']"));
         sessions.clear();
         sessions.sendKeys("15");
@@ -248,7 +250,7 @@ class WebUiIT {
                 kaisa.driver.findElement(By.cssSelector("#series-form [name='firstDate']")),
                 kaisa.driver.findElement(By.cssSelector("#series-form [name='startTime']")));
         new Select(kaisa.driver.findElement(By.cssSelector("#series-form [name='weekday']"))).selectByValue("FRIDAY");
-        kaisa.driver.findElement(By.id("series-preview")).click();
+        kaisa.click(By.id("series-preview"));
 
         new WebDriverWait(kaisa.driver, Browser.WAIT).until(driver ->
                 driver.findElements(By.cssSelector("#preview-visits tbody tr")).size() == 15);
